@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kiosk-application.h"
+#include "kiosk-content-pack.h"
+#include "kiosk-language.h"
+#include "kiosk-window.h"
+
+struct _KioskApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *data_dir;
+  char           *content_dir;
+  char           *language_option;
+  int             kiosk_option;      /* -1 unset, else the --kiosk/--windowed choice */
+
+  /* Worked out once at startup from the options, the settings and the content. */
+  GStrv           languages;
+  char           *default_language;
+};
+
+G_DEFINE_FINAL_TYPE (KioskApplication, kiosk_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run fullscreen and locked down"), NULL },
+  { "windowed", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run in a normal window (for setting up and development)"), NULL },
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep the callback requests and staff PIN in DIR"), N_("DIR") },
+  { "content-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the content files in DIR instead of the bundled ones"), N_("DIR") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Start in language LANG, such as “es” or “en”"), N_("LANG") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static char *
+lookup_filename_option (GVariantDict *options,
+                        const char   *name)
+{
+  g_autofree char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "^ay", &value))
+    return NULL;
+
+  return g_canonicalize_filename (value, NULL);
+}
+
+static int
+kiosk_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "kiosk") && g_variant_dict_contains (options, "windowed"))
+    {
+      g_printerr ("%s\n", _("Choose either --kiosk or --windowed, not both"));
+      return 1;
+    }
+  if (g_variant_dict_contains (options, "kiosk"))
+    self->kiosk_option = TRUE;
+  else if (g_variant_dict_contains (options, "windowed"))
+    self->kiosk_option = FALSE;
+
+  self->data_dir = lookup_filename_option (options, "data-dir");
+  self->content_dir = lookup_filename_option (options, "content-dir");
+  g_variant_dict_lookup (options, "language", "s", &self->language_option);
+
+  return G_APPLICATION_CLASS (kiosk_application_parent_class)->handle_local_options (app, options);
+}
+
+/* The languages offered are the configured ones that have content; English stays as a last
+ * resort so that a misconfigured kiosk still shows something. */
+static void
+kiosk_application_setup_languages (KioskApplication *self)
+{
+  g_auto(GStrv) configured = g_settings_get_strv (self->settings, "available-languages");
+  g_auto(GStrv) with_content = kiosk_content_pack_list_languages (self->content_dir);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *preferred = NULL;
+  guint n = 0;
+
+  for (guint i = 0; configured[i] != NULL; i++)
+    {
+      if (g_strv_contains ((const char * const *)with_content, configured[i]))
+        {
+          g_strv_builder_add (builder, configured[i]);
+          n++;
+        }
+      else
+        g_warning ("Language “%s” has no content and is not offered", configured[i]);
+    }
+  if (n == 0)
+    g_strv_builder_add (builder, KIOSK_FALLBACK_LANGUAGE);
+
+  self->languages = g_strv_builder_end (builder);
+
+  preferred = self->language_option != NULL
+            ? g_strdup (self->language_option)
+            : g_settings_get_string (self->settings, "default-language");
+  self->default_language = kiosk_language_pick (preferred,
+                                                (const char * const *)self->languages,
+                                                g_get_language_names ());
+}
+
+static void
+kiosk_application_startup (GApplication *app)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+  g_autofree char *configured_content = NULL;
+
+  G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
+
+  if (self->content_dir == NULL)
+    {
+      configured_content = g_settings_get_string (self->settings, "content-dir");
+      if (*configured_content != '\0')
+        self->content_dir = g_steal_pointer (&configured_content);
+    }
+
+  kiosk_application_setup_languages (self);
+  kiosk_language_apply (self->default_language);
+}
+
+static void
+kiosk_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (kiosk_window_new (KIOSK_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+kiosk_application_finalize (GObject *object)
+{
+  KioskApplication *self = (KioskApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->content_dir, g_free);
+  g_clear_pointer (&self->language_option, g_free);
+  g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->default_language, g_free);
+
+  G_OBJECT_CLASS (kiosk_application_parent_class)->finalize (object);
+}
+
+static void
+kiosk_application_class_init (KioskApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = kiosk_application_finalize;
+
+  app_class->handle_local_options = kiosk_application_handle_local_options;
+  app_class->startup = kiosk_application_startup;
+  app_class->activate = kiosk_application_activate;
+}
+
+static void
+kiosk_application_init (KioskApplication *self)
+{
+  self->kiosk_option = -1;
+  self->settings = g_settings_new (SCHEMA_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A touch-screen information kiosk for a clinic's waiting room."));
+}
+
+KioskApplication *
+kiosk_application_new (const char        *application_id,
+                       GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (KIOSK_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+GSettings *
+kiosk_application_get_settings (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+gboolean
+kiosk_application_get_kiosk_mode (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), FALSE);
+
+  if (self->kiosk_option != -1)
+    return self->kiosk_option;
+
+  return g_settings_get_boolean (self->settings, "kiosk-mode");
+}
+
+/**
+ * kiosk_application_get_content_dir:
+ *
+ * Returns: (nullable): the content override folder, from --content-dir or the settings
+ */
+const char *
+kiosk_application_get_content_dir (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->content_dir;
+}
+
+/**
+ * kiosk_application_get_data_dir:
+ *
+ * Returns: (nullable): the folder from --data-dir; %NULL means the default data folder
+ */
+const char *
+kiosk_application_get_data_dir (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->data_dir;
+}
+
+/**
+ * kiosk_application_get_languages:
+ *
+ * Returns: (transfer none): the languages the kiosk offers, in the clinic's order
+ */
+const char * const *
+kiosk_application_get_languages (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (self->languages != NULL, NULL);
+
+  return (const char * const *)self->languages;
+}
+
+/**
+ * kiosk_application_get_default_language:
+ *
+ * Returns: the language each visitor starts in
+ */
+const char *
+kiosk_application_get_default_language (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->default_language;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_APPLICATION (kiosk_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskApplication, kiosk_application, KIOSK, APPLICATION, AdwApplication)
+
+KioskApplication  *kiosk_application_new                    (const char        *application_id,
+                                                            GApplicationFlags  flags);
+GSettings         *kiosk_application_get_settings           (KioskApplication  *self);
+gboolean           kiosk_application_get_kiosk_mode         (KioskApplication  *self);
+const char        *kiosk_application_get_content_dir        (KioskApplication  *self);
+const char        *kiosk_application_get_data_dir           (KioskApplication  *self);
+const char * const *kiosk_application_get_languages         (KioskApplication  *self);
+const char        *kiosk_application_get_default_language   (KioskApplication  *self);
+
+G_END_DECLS

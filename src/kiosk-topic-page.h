@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kiosk-topic.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_TOPIC_PAGE (kiosk_topic_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskTopicPage, kiosk_topic_page, KIOSK, TOPIC_PAGE, GtkWidget)
+
+GtkWidget  *kiosk_topic_page_new           (KioskTopic     *topic);
+KioskTopic *kiosk_topic_page_get_topic     (KioskTopicPage *self);
+const char *kiosk_topic_page_get_title     (KioskTopicPage *self);
+void        kiosk_topic_page_scroll_to_top (KioskTopicPage *self);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kiosk-application.h"
+#include "kiosk-content-pack.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_WINDOW (kiosk_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskWindow, kiosk_window, KIOSK, WINDOW, AdwApplicationWindow)
+
+KioskWindow      *kiosk_window_new                   (KioskApplication *application);
+const char       *kiosk_window_get_language          (KioskWindow      *self);
+void              kiosk_window_set_language          (KioskWindow      *self,
+                                                      const char       *language);
+KioskContentPack *kiosk_window_get_content           (KioskWindow      *self);
+const char       *kiosk_window_get_visible_page_name (KioskWindow      *self);
+GtkWidget        *kiosk_window_get_visible_page      (KioskWindow      *self);
+
+G_END_DECLS

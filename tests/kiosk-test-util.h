@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kiosk-application.h"
+
+G_BEGIN_DECLS
+
+void              kiosk_test_init             (int         *argc,
+                                               char      ***argv);
+KioskApplication *kiosk_test_application_new  (const char  *first_setting,
+                                               ...) G_GNUC_NULL_TERMINATED;
+void              kiosk_test_iterate          (guint        milliseconds);
+void              kiosk_test_click            (GtkWidget   *button);
+GtkWidget        *kiosk_test_find_label       (GtkWidget   *root,
+                                               const char  *text);
+GtkWidget        *kiosk_test_find_button      (GtkWidget   *root,
+                                               const char  *action_name);
+
+G_END_DECLS

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "kiosk-document-view.h"
+#include "kiosk-home-page.h"
+#include "kiosk-test-util.h"
+#include "kiosk-tile.h"
+#include "kiosk-topic-page.h"
+#include "kiosk-window.h"
+
+typedef struct
+{
+  KioskApplication *app;
+  KioskWindow      *window;
+} WindowFixture;
+
+static void
+window_setup (WindowFixture *fixture,
+              gconstpointer  data)
+{
+  fixture->app = kiosk_test_application_new ("default-language", "en",
+                                             "clinic-name", "Clínica de Prueba",
+                                             NULL);
+  fixture->window = kiosk_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  kiosk_test_iterate (50);
+}
+
+static void
+window_teardown (WindowFixture *fixture,
+                 gconstpointer  data)
+{
+  g_object_ref (fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  /* A registered GApplication keeps references of its own until it runs shutdown. */
+  g_clear_object (&fixture->app);
+}
+
+static GtkWidget *
+header_button (WindowFixture *fixture,
+               const char    *action_name)
+{
+  GtkWidget *button = kiosk_test_find_button (GTK_WIDGET (fixture->window), action_name);
+
+  g_assert_nonnull (button);
+
+  return button;
+}
+
+static KioskHomePage *
+home_page (WindowFixture *fixture)
+{
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+
+  return KIOSK_HOME_PAGE (kiosk_window_get_visible_page (fixture->window));
+}
+
+static void
+test_starts_home (WindowFixture *fixture,
+                  gconstpointer  data)
+{
+  g_assert_cmpstr (kiosk_window_get_language (fixture->window), ==, "en");
+  g_assert_true (KIOSK_IS_HOME_PAGE (home_page (fixture)));
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (fixture->window), "Clínica de Prueba"));
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (fixture->window), "Call 911 now"));
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (fixture->window),
+                                           "does not replace a visit to your doctor"));
+  g_assert_false (gtk_widget_is_sensitive (header_button (fixture, "kiosk.back")));
+  g_assert_false (gtk_widget_is_sensitive (header_button (fixture, "kiosk.home")));
+}
+
+static void
+test_tiles_open_topics (WindowFixture *fixture,
+                        gconstpointer  data)
+{
+  KioskContentPack *content = kiosk_window_get_content (fixture->window);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (content));
+
+  g_assert_cmpuint (n, ==, 3);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KioskTopic) topic = g_list_model_get_item (G_LIST_MODEL (content), i);
+      g_autofree char *name = g_strconcat ("topic-", kiosk_topic_get_id (topic), NULL);
+      GtkWidget *tile = kiosk_home_page_get_tile (home_page (fixture), "kiosk.show-topic",
+                                                  kiosk_topic_get_id (topic));
+      GtkWidget *page;
+
+      g_assert_nonnull (tile);
+      g_assert_cmpstr (kiosk_tile_get_title (KIOSK_TILE (tile)), ==, kiosk_topic_get_title (topic));
+      kiosk_test_click (tile);
+
+      g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, name);
+      page = kiosk_window_get_visible_page (fixture->window);
+      g_assert_true (KIOSK_IS_TOPIC_PAGE (page));
+      g_assert_cmpstr (kiosk_topic_page_get_title (KIOSK_TOPIC_PAGE (page)), ==,
+                       kiosk_topic_get_title (topic));
+      g_assert_true (gtk_widget_get_mapped (page));
+
+      kiosk_test_click (header_button (fixture, "kiosk.back"));
+      g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+    }
+}
+
+static void
+test_back_and_home (WindowFixture *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+
+  gtk_widget_activate_action (widget, "kiosk.show-topic", "s", "causes");
+  gtk_widget_activate_action (widget, "kiosk.show-topic", "s", "treatments");
+  gtk_widget_activate_action (widget, "kiosk.show-topic", "s", "specialist");
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "topic-specialist");
+
+  kiosk_test_click (header_button (fixture, "kiosk.back"));
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "topic-treatments");
+  kiosk_test_click (header_button (fixture, "kiosk.back"));
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "topic-causes");
+
+  kiosk_test_click (header_button (fixture, "kiosk.home"));
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+  /* Home starts a new path: there is nothing to go back to. */
+  g_assert_false (gtk_widget_is_sensitive (header_button (fixture, "kiosk.back")));
+}
+
+static void
+test_switch_language (WindowFixture *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  GtkWidget *language_button = header_button (fixture, "kiosk.next-language");
+  GtkWidget *page;
+
+  g_assert_nonnull (kiosk_test_find_label (language_button, "Español"));
+  g_assert_nonnull (kiosk_test_find_label (widget, "Why does my face twitch?"));
+
+  kiosk_test_click (language_button);
+  g_assert_cmpstr (kiosk_window_get_language (fixture->window), ==, "es");
+
+  /* The home page, the header and the footer all speak Spanish now. */
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (home_page (fixture)),
+                                           "¿Por qué me tiembla la cara?"));
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (home_page (fixture)),
+                                           "Pedir que me llamen"));
+  g_assert_null (kiosk_test_find_label (GTK_WIDGET (home_page (fixture)),
+                                        "Why does my face twitch?"));
+  g_assert_nonnull (kiosk_test_find_label (widget, "Inicio"));
+  g_assert_nonnull (kiosk_test_find_label (widget, "Llame ya al 911"));
+  g_assert_nonnull (kiosk_test_find_label (language_button, "English"));
+
+  kiosk_test_click (kiosk_home_page_get_tile (home_page (fixture), "kiosk.show-topic", "treatments"));
+  page = kiosk_window_get_visible_page (fixture->window);
+  g_assert_cmpstr (kiosk_topic_page_get_title (KIOSK_TOPIC_PAGE (page)), ==, "¿Cómo se trata?");
+  g_assert_nonnull (kiosk_test_find_label (page, "Toxina botulínica"));
+
+  /* Switching on a topic page stays on that topic, now in English. */
+  kiosk_test_click (language_button);
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "topic-treatments");
+  page = kiosk_window_get_visible_page (fixture->window);
+  g_assert_cmpstr (kiosk_topic_page_get_title (KIOSK_TOPIC_PAGE (page)), ==, "How is it treated?");
+  g_assert_nonnull (kiosk_test_find_label (widget, "Home"));
+  kiosk_test_click (header_button (fixture, "kiosk.back"));
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+}
+
+static void
+test_emergency_number_from_settings (WindowFixture *fixture,
+                                     gconstpointer  data)
+{
+  GSettings *settings = kiosk_application_get_settings (fixture->app);
+
+  g_settings_set_string (settings, "emergency-number", "112");
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (fixture->window), "Call 112 now"));
+  g_settings_reset (settings, "emergency-number");
+}
+
+/* Every templated widget is created and, once dropped, really finalized. */
+static void
+test_widgets_finalize (void)
+{
+  g_autoptr(KioskContentPack) content = kiosk_content_pack_new ("en", NULL, NULL);
+  KioskTopic *topic = kiosk_content_pack_lookup_topic (content, "causes");
+  GtkWidget *widgets[] = {
+    kiosk_tile_new ("call-start-symbolic", "Title", "Summary"),
+    kiosk_home_page_new (content),
+    kiosk_topic_page_new (topic),
+    kiosk_document_view_new (),
+  };
+
+  kiosk_document_view_set_document (KIOSK_DOCUMENT_VIEW (widgets[3]), kiosk_topic_get_document (topic));
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      g_object_ref_sink (widgets[i]);
+      g_assert_finalize_object (widgets[i]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  kiosk_test_init (&argc, &argv);
+
+  g_test_add ("/kiosk/window/starts-home", WindowFixture, NULL,
+              window_setup, test_starts_home, window_teardown);
+  g_test_add ("/kiosk/window/tiles-open-topics", WindowFixture, NULL,
+              window_setup, test_tiles_open_topics, window_teardown);
+  g_test_add ("/kiosk/window/back-and-home", WindowFixture, NULL,
+              window_setup, test_back_and_home, window_teardown);
+  g_test_add ("/kiosk/window/switch-language", WindowFixture, NULL,
+              window_setup, test_switch_language, window_teardown);
+  g_test_add ("/kiosk/window/emergency-number", WindowFixture, NULL,
+              window_setup, test_emergency_number_from_settings, window_teardown);
+  g_test_add_func ("/kiosk/window/widgets-finalize", test_widgets_finalize);
+
+  return g_test_run ();
+}
