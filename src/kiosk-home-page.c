@@ -7,6 +7,8 @@
 #include "kiosk-home-page.h"
 #include "kiosk-tile.h"
 
+#define TILE_COLUMNS 2
+
 struct _KioskHomePage
 {
   GtkWidget         parent_instance;
@@ -14,7 +16,8 @@ struct _KioskHomePage
   /* Template widgets */
   GtkLabel         *intro_label;
   GtkScrolledWindow *scroller;
-  GtkFlowBox       *tiles_box;
+  GtkGrid          *tiles_grid;
+  guint             n_tiles;
   GtkLabel         *welcome_label;
 
   KioskContentPack *content;
@@ -34,13 +37,10 @@ static void
 kiosk_home_page_add_tile (KioskHomePage *self,
                           GtkWidget     *tile)
 {
-  GtkWidget *child;
-
-  gtk_flow_box_append (self->tiles_box, tile);
-
-  /* The tile itself is the button; its flow box wrapper must not take a focus stop of its own. */
-  child = gtk_widget_get_parent (tile);
-  gtk_widget_set_focusable (child, FALSE);
+  /* Two columns read well from a 1280 px landscape screen to a 1080 px portrait one. */
+  gtk_grid_attach (self->tiles_grid, tile, self->n_tiles % TILE_COLUMNS, self->n_tiles / TILE_COLUMNS,
+                   1, 1);
+  self->n_tiles++;
 }
 
 static void
@@ -153,7 +153,7 @@ kiosk_home_page_class_init (KioskHomePageClass *klass)
                                                RESOURCE_PATH "/ui/kiosk-home-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskHomePage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, KioskHomePage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, KioskHomePage, tiles_box);
+  gtk_widget_class_bind_template_child (widget_class, KioskHomePage, tiles_grid);
   gtk_widget_class_bind_template_child (widget_class, KioskHomePage, welcome_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -199,11 +199,10 @@ kiosk_home_page_get_tile (KioskHomePage *self,
   g_return_val_if_fail (KIOSK_IS_HOME_PAGE (self), NULL);
   g_return_val_if_fail (action_name != NULL, NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *tile = gtk_widget_get_first_child (GTK_WIDGET (self->tiles_grid));
+       tile != NULL;
+       tile = gtk_widget_get_next_sibling (tile))
     {
-      GtkWidget *tile = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
       GVariant *tile_target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (tile));
 
       if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (tile)), action_name) != 0)

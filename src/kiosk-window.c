@@ -283,6 +283,8 @@ kiosk_window_load (KioskWindow *self)
   if (kiosk_application_get_kiosk_mode (app))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk-mode");
+      adw_header_bar_set_show_end_title_buttons (self->header_bar, FALSE);
+      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
       gtk_window_fullscreen (GTK_WINDOW (self));
     }
 }

@@ -145,6 +145,9 @@ test_switch_language (WindowFixture *fixture,
                                            "¿Por qué me tiembla la cara?"));
   g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (home_page (fixture)),
                                            "Pedir que me llamen"));
+  /* Strings from the .ui templates switch too, not only those set from code. */
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (home_page (fixture)),
+                                           "Tics y espasmos en la cara"));
   g_assert_null (kiosk_test_find_label (GTK_WIDGET (home_page (fixture)),
                                         "Why does my face twitch?"));
   g_assert_nonnull (kiosk_test_find_label (widget, "Inicio"));

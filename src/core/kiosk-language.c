@@ -34,6 +34,12 @@ kiosk_language_init_gettext (void)
 
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* g_dgettext(), which GtkBuilder uses for .ui files, decides once whether to translate at
+   * all, and says no for a C.UTF-8 locale whose default text domain has no catalogue. Asking it
+   * while the default domain is still "messages" settles that on "translate", so the language
+   * button can switch .ui strings too. */
+  g_dgettext (GETTEXT_PACKAGE, "");
   textdomain (GETTEXT_PACKAGE);
 }
 
