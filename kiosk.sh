@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The one entry point for people and CI:
+#   ./kiosk.sh run [ARGS...]   install what is missing, build, open the kiosk in a window
+#   ./kiosk.sh test            install what is missing, build, run the default test suite
+#   ./kiosk.sh build           install what is missing and build
+#   ./kiosk.sh deps            only install the build dependencies
+#   ./kiosk.sh screenshots     regenerate the README screenshots under a virtual display
+#   ./kiosk.sh long-tests      the long fault and soak suites (not part of `test`)
+#   ./kiosk.sh bench           the benchmarks, printed as figures
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "$0")")"
+BUILD_DIR=${KIOSK_BUILD_DIR:-_build}
+
+# Debian 12 / Ubuntu 24.04 package names. The last group is only needed by tests and tools.
+DEBIAN_PACKAGES=(
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
+  libsqlite3-dev libcmark-dev libsodium-dev libqrencode-dev
+  adwaita-icon-theme fonts-cantarell
+  desktop-file-utils appstream xvfb xauth imagemagick zbar-tools sqlite3 python3
+)
+FEDORA_PACKAGES="gcc meson ninja-build pkgconf gettext glib2-devel gtk4-devel libadwaita-devel \
+sqlite-devel cmark-devel libsodium-devel qrencode-devel adwaita-icon-theme \
+desktop-file-utils appstream xorg-x11-server-Xvfb xauth ImageMagick zbar sqlite python3"
+
+say() { printf '%s\n' "$*" >&2; }
+
+missing_debian_packages() {
+  local pkg
+  for pkg in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || printf '%s\n' "$pkg"
+  done
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    say "Need root to install packages, and sudo is not available. Run as root: $*"
+    exit 1
+  fi
+}
+
+install_deps() {
+  if [ -f /etc/fedora-release ]; then
+    say "Fedora is not set up automatically. Install the dependencies with:"
+    say "  sudo dnf install $FEDORA_PACKAGES"
+    return 0
+  fi
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    say "Unknown system: install meson, GTK 4.8+, libadwaita 1.2+, SQLite, cmark and libsodium."
+    return 0
+  fi
+
+  local missing
+  missing=$(missing_debian_packages)
+  [ -z "$missing" ] && return 0
+
+  say "Installing missing packages: $(echo $missing)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # shellcheck disable=SC2086
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+}
+
+build() {
+  install_deps
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    meson setup "$BUILD_DIR" -Dwerror=true
+  fi
+  ninja -C "$BUILD_DIR"
+}
+
+# The uninstalled kiosk finds its settings schema and translations in the build folder.
+dev_env() {
+  export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD_DIR/resources"
+  export PATIENT_KIOSK_LOCALEDIR="$PWD/$BUILD_DIR/po"
+}
+
+XVFB_PID=""
+stop_xvfb() {
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+}
+
+# Starts a private virtual display and exports DISPLAY. $1 is the screen size, e.g. 1920x1200.
+start_xvfb() {
+  local size=${1:-1920x1200} fifo n
+  fifo=$(mktemp -u)
+  mkfifo "$fifo"
+  Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp -noreset 3>"$fifo" >/dev/null 2>&1 &
+  XVFB_PID=$!
+  trap stop_xvfb EXIT
+  read -r -t 20 n <"$fifo" || { say "Xvfb did not start"; exit 1; }
+  rm -f "$fifo"
+  export DISPLAY=":$n"
+}
+
+cmd_run() {
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    say "No display to open the kiosk on: run this from a desktop session, or start a virtual one with 'Xvfb :99 & DISPLAY=:99 ./kiosk.sh run'."
+    exit 1
+  fi
+  build
+  dev_env
+  exec "$BUILD_DIR/src/patient-kiosk" --windowed "$@"
+}
+
+cmd_test() {
+  build
+  start_xvfb 1920x1200
+  export KIOSK_REQUIRE_DISPLAY=1
+  meson test -C "$BUILD_DIR" --print-errorlogs --no-suite long "$@"
+}
+
+cmd_long_tests() {
+  build
+  start_xvfb 1920x1200
+  export KIOSK_REQUIRE_DISPLAY=1
+  meson test -C "$BUILD_DIR" --print-errorlogs --suite long --timeout-multiplier 10 "$@"
+}
+
+cmd_bench() {
+  build
+  start_xvfb 1920x1200
+  meson test -C "$BUILD_DIR" --benchmark --verbose "$@"
+}
+
+cmd_screenshots() {
+  build
+  dev_env
+  local out=docs/screenshots size lang page
+  mkdir -p "$out"
+  for size in 1280x800 1920x1080 1080x1920; do
+    for lang in en es; do
+      for page in home topic-causes; do
+        start_xvfb "$size"
+        "$BUILD_DIR/tests/kiosk-screenshot" --size="$size" --language="$lang" --page="$page" \
+          --output="$out/$page-$lang-$size.png"
+        stop_xvfb
+      done
+    done
+  done
+  say "Screenshots written to $out/"
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  build) build ;;
+  deps) install_deps ;;
+  screenshots) cmd_screenshots ;;
+  long-tests) shift; cmd_long_tests "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
+  *)
+    say "Usage: ./kiosk.sh run|test|build|deps|screenshots|long-tests|bench"
+    exit 2
+    ;;
+esac
