@@ -22,9 +22,18 @@ struct _KioskApplication
   /* Worked out once at startup from the options, the settings and the content. */
   GStrv           languages;
   char           *default_language;
+  KioskStore     *store;
 };
 
 G_DEFINE_FINAL_TYPE (KioskApplication, kiosk_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATA_DIR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -76,7 +85,11 @@ kiosk_application_handle_local_options (GApplication *app,
   else if (g_variant_dict_contains (options, "windowed"))
     self->kiosk_option = FALSE;
 
-  self->data_dir = lookup_filename_option (options, "data-dir");
+  if (g_variant_dict_contains (options, "data-dir"))
+    {
+      g_free (self->data_dir);
+      self->data_dir = lookup_filename_option (options, "data-dir");
+    }
   self->content_dir = lookup_filename_option (options, "content-dir");
   g_variant_dict_lookup (options, "language", "s", &self->language_option);
 
@@ -117,6 +130,20 @@ kiosk_application_setup_languages (KioskApplication *self)
                                                 g_get_language_names ());
 }
 
+/* A kiosk whose store cannot open still informs patients; the form then says it cannot save
+ * and to tell reception, and the staff area shows why. */
+static void
+kiosk_application_open_store (KioskApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->store = kiosk_store_open (self->data_dir, &error);
+  if (self->store == NULL)
+    g_warning ("Cannot open the request store: %s", error->message);
+  else if (kiosk_store_get_warning (self->store) != NULL)
+    g_warning ("%s", kiosk_store_get_warning (self->store));
+}
+
 static void
 kiosk_application_startup (GApplication *app)
 {
@@ -134,6 +161,7 @@ kiosk_application_startup (GApplication *app)
 
   kiosk_application_setup_languages (self);
   kiosk_language_apply (self->default_language);
+  kiosk_application_open_store (self);
 }
 
 static void
@@ -153,6 +181,7 @@ kiosk_application_finalize (GObject *object)
   KioskApplication *self = (KioskApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->content_dir, g_free);
   g_clear_pointer (&self->language_option, g_free);
@@ -163,12 +192,63 @@ kiosk_application_finalize (GObject *object)
 }
 
 static void
+kiosk_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KioskApplication *self = KIOSK_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_application_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  KioskApplication *self = KIOSK_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_free (self->data_dir);
+      self->data_dir = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kiosk_application_class_init (KioskApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = kiosk_application_finalize;
+  object_class->get_property = kiosk_application_get_property;
+  object_class->set_property = kiosk_application_set_property;
+
+  /**
+   * KioskApplication:data-dir:
+   *
+   * The folder for the request store and the staff PIN, as --data-dir sets it; %NULL for
+   * the default data folder.
+   */
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->handle_local_options = kiosk_application_handle_local_options;
   app_class->startup = kiosk_application_startup;
@@ -269,4 +349,17 @@ kiosk_application_get_default_language (KioskApplication *self)
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
 
   return self->default_language;
+}
+
+/**
+ * kiosk_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the request store, or %NULL if it could not be opened
+ */
+KioskStore *
+kiosk_application_get_store (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->store;
 }

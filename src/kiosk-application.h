@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "kiosk-store.h"
+
 G_BEGIN_DECLS
 
 #define KIOSK_TYPE_APPLICATION (kiosk_application_get_type ())
@@ -17,5 +19,6 @@ const char        *kiosk_application_get_content_dir        (KioskApplication  *
 const char        *kiosk_application_get_data_dir           (KioskApplication  *self);
 const char * const *kiosk_application_get_languages         (KioskApplication  *self);
 const char        *kiosk_application_get_default_language   (KioskApplication  *self);
+KioskStore        *kiosk_application_get_store              (KioskApplication  *self);
 
 G_END_DECLS

@@ -4,12 +4,16 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-callback-page.h"
 #include "kiosk-home-page.h"
 #include "kiosk-language.h"
+#include "kiosk-thanks-page.h"
 #include "kiosk-topic-page.h"
 #include "kiosk-window.h"
 
 #define HOME_PAGE         "home"
+#define CALLBACK_PAGE     "callback"
+#define THANKS_PAGE       "thanks"
 #define TOPIC_PAGE_PREFIX "topic-"
 
 struct _KioskWindow
@@ -34,6 +38,8 @@ struct _KioskWindow
   char                 *language;
   GPtrArray            *history;        /* names of the pages Back returns to */
   GPtrArray            *content_pages;  /* the pages rebuilt when the language changes */
+  KioskCallbackPage    *callback_page;
+  KioskThanksPage      *thanks_page;
 };
 
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -140,6 +146,22 @@ show_topic_action (GtkWidget  *widget,
 }
 
 static void
+show_callback_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+
+  /* Coming from a topic page, the form already knows what the call is about. */
+  if (KIOSK_IS_TOPIC_PAGE (visible))
+    kiosk_callback_page_set_topic (self->callback_page,
+                                   kiosk_topic_get_id (kiosk_topic_page_get_topic (KIOSK_TOPIC_PAGE (visible))));
+
+  kiosk_window_navigate (self, CALLBACK_PAGE);
+}
+
+static void
 next_language_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -216,11 +238,44 @@ kiosk_window_add_content_page (KioskWindow *self,
 }
 
 static void
-kiosk_window_build_content_pages (KioskWindow *self)
+callback_saved_cb (KioskWindow  *self,
+                   KioskRequest *request)
+{
+  kiosk_thanks_page_set_request (self->thanks_page, request);
+  kiosk_callback_page_reset (self->callback_page);
+
+  /* The form is done with: Back must not lead into it again. */
+  g_ptr_array_set_size (self->history, 0);
+  kiosk_window_show_page (self, THANKS_PAGE);
+}
+
+static void
+kiosk_window_build_form_pages (KioskWindow       *self,
+                               KioskCallbackPage *previous_form)
+{
+  KioskApplication *app = kiosk_window_get_kiosk_application (self);
+
+  self->callback_page = KIOSK_CALLBACK_PAGE (kiosk_callback_page_new (self->content, self->settings));
+  kiosk_callback_page_set_store (self->callback_page, kiosk_application_get_store (app));
+  kiosk_callback_page_set_show_keyboard (self->callback_page, kiosk_application_get_kiosk_mode (app));
+  if (previous_form != NULL)
+    kiosk_callback_page_copy_state (self->callback_page, previous_form);
+  g_signal_connect_object (self->callback_page, "saved", G_CALLBACK (callback_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  kiosk_window_add_content_page (self, GTK_WIDGET (self->callback_page), CALLBACK_PAGE);
+
+  self->thanks_page = KIOSK_THANKS_PAGE (kiosk_thanks_page_new ());
+  kiosk_window_add_content_page (self, GTK_WIDGET (self->thanks_page), THANKS_PAGE);
+}
+
+static void
+kiosk_window_build_content_pages (KioskWindow       *self,
+                                  KioskCallbackPage *previous_form)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->content));
 
   kiosk_window_add_content_page (self, kiosk_home_page_new (self->content), HOME_PAGE);
+  kiosk_window_build_form_pages (self, previous_form);
 
   for (guint i = 0; i < n; i++)
     {
@@ -246,9 +301,14 @@ static void
 kiosk_window_rebuild_content (KioskWindow *self)
 {
   g_autofree char *visible = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  g_autoptr(KioskCallbackPage) previous_form = NULL;
+
+  /* Whatever the visitor has typed survives the change of language. */
+  if (self->callback_page != NULL)
+    previous_form = g_object_ref (self->callback_page);
 
   kiosk_window_remove_content_pages (self);
-  kiosk_window_build_content_pages (self);
+  kiosk_window_build_content_pages (self, previous_form);
   kiosk_window_prune_history (self);
 
   if (visible == NULL || gtk_stack_get_child_by_name (self->stack, visible) == NULL)
@@ -386,6 +446,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "kiosk.show-topic", "s", show_topic_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.show-callback", NULL, show_callback_action);
   gtk_widget_class_install_action (widget_class, "kiosk.next-language", NULL,
                                    next_language_action);
 }

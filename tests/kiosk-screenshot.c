@@ -74,7 +74,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("- render a kiosk page to PNG");
   g_autoptr(GError) error = NULL;
   g_autoptr(KioskApplication) app = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *data_dir = NULL;
   KioskWindow *window;
   int width = 1280, height = 800;
 
@@ -89,10 +89,11 @@ main (int   argc,
     sscanf (size_option, "%dx%d", &width, &height);
 
   kiosk_test_init (&argc, &argv);
-  settings = g_settings_new (SCHEMA_ID);
+  data_dir = kiosk_test_make_data_dir ();
   /* What a patient sees: kiosk mode, without window buttons. */
-  g_settings_set_boolean (settings, "kiosk-mode", TRUE);
-  app = kiosk_test_application_new ("default-language", language_option ? language_option : "en",
+  app = kiosk_test_application_new (data_dir,
+                                    "default-language", language_option ? language_option : "en",
+                                    "kiosk-mode", "true",
                                     NULL);
   window = kiosk_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -109,5 +110,8 @@ main (int   argc,
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  kiosk_test_remove_tree (data_dir);
+
   return 0;
 }

@@ -11,6 +11,7 @@
 
 typedef struct
 {
+  char             *data_dir;
   KioskApplication *app;
   KioskWindow      *window;
 } WindowFixture;
@@ -19,7 +20,8 @@ static void
 window_setup (WindowFixture *fixture,
               gconstpointer  data)
 {
-  fixture->app = kiosk_test_application_new ("default-language", "en",
+  fixture->data_dir = kiosk_test_make_data_dir ();
+  fixture->app = kiosk_test_application_new (fixture->data_dir, "default-language", "en",
                                              "clinic-name", "Clínica de Prueba",
                                              NULL);
   fixture->window = kiosk_window_new (fixture->app);
@@ -36,6 +38,8 @@ window_teardown (WindowFixture *fixture,
   g_assert_finalize_object (fixture->window);
   /* A registered GApplication keeps references of its own until it runs shutdown. */
   g_clear_object (&fixture->app);
+  kiosk_test_remove_tree (fixture->data_dir);
+  g_free (fixture->data_dir);
 }
 
 static GtkWidget *
