@@ -145,6 +145,39 @@ kiosk_application_open_store (KioskApplication *self)
 }
 
 static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_activated },
+};
+
+/* In kiosk mode nothing quits or closes the kiosk: no shortcut, and not the action itself. */
+static void
+kiosk_application_setup_actions (KioskApplication *self)
+{
+  static const char * const quit_accels[] = { "<Control>q", NULL };
+  static const char * const close_accels[] = { "<Control>w", NULL };
+  gboolean kiosk_mode = kiosk_application_get_kiosk_mode (self);
+  GAction *quit;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries),
+                                   self);
+  quit = g_action_map_lookup_action (G_ACTION_MAP (self), "quit");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (quit), !kiosk_mode);
+
+  if (!kiosk_mode)
+    {
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+    }
+}
+
+static void
 kiosk_application_startup (GApplication *app)
 {
   KioskApplication *self = KIOSK_APPLICATION (app);
@@ -160,6 +193,7 @@ kiosk_application_startup (GApplication *app)
     }
 
   kiosk_application_setup_languages (self);
+  kiosk_application_setup_actions (self);
   kiosk_language_apply (self->default_language);
   kiosk_application_open_store (self);
 }

@@ -11,6 +11,7 @@
 
 #include "kiosk-callback-page.h"
 #include "kiosk-keyboard.h"
+#include "kiosk-widget-util.h"
 
 #define TOPIC_ID     "kiosk-topic-id"
 #define OTHER_TOPIC  "other"
@@ -55,6 +56,7 @@ G_DEFINE_FINAL_TYPE (KioskCallbackPage, kiosk_callback_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTENT,
+  PROP_KEYBOARD_VISIBLE,
   PROP_SETTINGS,
   N_PROPS
 };
@@ -267,6 +269,42 @@ send_action (GtkWidget  *widget,
 }
 
 static void
+kiosk_callback_page_show_keyboard (KioskCallbackPage *self,
+                                   gboolean           visible)
+{
+  if (gtk_revealer_get_reveal_child (self->keyboard_revealer) == visible)
+    return;
+
+  gtk_revealer_set_reveal_child (self->keyboard_revealer, visible);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYBOARD_VISIBLE]);
+}
+
+/* Once the keyboard has slid up, the field it types into must still be in sight above it. */
+static void
+keyboard_revealed_cb (KioskCallbackPage *self)
+{
+  GtkWidget *field = GTK_WIDGET (kiosk_keyboard_get_target (self->keyboard));
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  double top, bottom, value, page;
+
+  if (field == NULL || !gtk_revealer_get_child_revealed (self->keyboard_revealer) ||
+      !gtk_widget_compute_bounds (field, content, &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* The field's title sits above it; keep it in view too. */
+  top = bounds.origin.y - 48;
+  bottom = bounds.origin.y + bounds.size.height + 16;
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, bottom - page);
+}
+
+static void
 kiosk_callback_page_update_keyboard (KioskCallbackPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -296,8 +334,7 @@ kiosk_callback_page_update_keyboard (KioskCallbackPage *self)
       kiosk_keyboard_set_target (self->keyboard, NULL);
     }
 
-  gtk_revealer_set_reveal_child (self->keyboard_revealer,
-                                 kiosk_keyboard_get_target (self->keyboard) != NULL);
+  kiosk_callback_page_show_keyboard (self, kiosk_keyboard_get_target (self->keyboard) != NULL);
 }
 
 static void
@@ -388,7 +425,7 @@ kiosk_callback_page_unmap (GtkWidget *widget)
   KioskCallbackPage *self = KIOSK_CALLBACK_PAGE (widget);
 
   g_clear_signal_handler (&self->focus_handler, gtk_widget_get_root (widget));
-  gtk_revealer_set_reveal_child (self->keyboard_revealer, FALSE);
+  kiosk_callback_page_show_keyboard (self, FALSE);
 
   GTK_WIDGET_CLASS (kiosk_callback_page_parent_class)->unmap (widget);
 }
@@ -407,6 +444,8 @@ kiosk_callback_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   gtk_label_set_label (self->phone_hint,
                        _("For a number from another country, start with + or 00."));
+  g_signal_connect_object (self->keyboard_revealer, "notify::child-revealed",
+                           G_CALLBACK (keyboard_revealed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -421,6 +460,9 @@ kiosk_callback_page_get_property (GObject    *object,
     {
     case PROP_CONTENT:
       g_value_set_object (value, self->content);
+      break;
+    case PROP_KEYBOARD_VISIBLE:
+      g_value_set_boolean (value, gtk_revealer_get_reveal_child (self->keyboard_revealer));
       break;
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
@@ -456,7 +498,7 @@ kiosk_callback_page_dispose (GObject *object)
 {
   KioskCallbackPage *self = (KioskCallbackPage *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_CALLBACK_PAGE);
+  kiosk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_CALLBACK_PAGE);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -493,6 +535,14 @@ kiosk_callback_page_class_init (KioskCallbackPageClass *klass)
   properties[PROP_CONTENT] =
     g_param_spec_object ("content", NULL, NULL, KIOSK_TYPE_CONTENT_PACK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KioskCallbackPage:keyboard-visible:
+   *
+   * Whether the on-screen keyboard is showing, so the window can make room for it.
+   */
+  properties[PROP_KEYBOARD_VISIBLE] =
+    g_param_spec_boolean ("keyboard-visible", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -588,7 +638,7 @@ kiosk_callback_page_set_show_keyboard (KioskCallbackPage *self,
 
   self->show_keyboard = !!show_keyboard;
   if (!self->show_keyboard)
-    gtk_revealer_set_reveal_child (self->keyboard_revealer, FALSE);
+    kiosk_callback_page_show_keyboard (self, FALSE);
   else
     kiosk_callback_page_update_keyboard (self);
 }
@@ -659,7 +709,7 @@ kiosk_callback_page_reset (KioskCallbackPage *self)
   show_save_error (self, FALSE);
 
   kiosk_keyboard_reset (self->keyboard);
-  gtk_revealer_set_reveal_child (self->keyboard_revealer, FALSE);
+  kiosk_callback_page_show_keyboard (self, FALSE);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));

@@ -6,6 +6,7 @@
 
 #include "kiosk-home-page.h"
 #include "kiosk-tile.h"
+#include "kiosk-widget-util.h"
 
 #define TILE_COLUMNS 2
 
@@ -126,7 +127,7 @@ kiosk_home_page_dispose (GObject *object)
 {
   KioskHomePage *self = (KioskHomePage *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_HOME_PAGE);
+  kiosk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_HOME_PAGE);
   g_clear_object (&self->content);
 
   G_OBJECT_CLASS (kiosk_home_page_parent_class)->dispose (object);
@@ -213,4 +214,15 @@ kiosk_home_page_get_tile (KioskHomePage *self,
     }
 
   return NULL;
+}
+
+void
+kiosk_home_page_scroll_to_top (KioskHomePage *self)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (KIOSK_IS_HOME_PAGE (self));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }

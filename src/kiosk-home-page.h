@@ -17,4 +17,6 @@ GtkWidget        *kiosk_home_page_get_tile    (KioskHomePage    *self,
                                                const char       *action_name,
                                                const char       *target);
 
+void              kiosk_home_page_scroll_to_top (KioskHomePage   *self);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-keyboard.h"
+#include "kiosk-widget-util.h"
 
 #define KEY_TEXT "kiosk-key-text"
 
@@ -19,6 +20,7 @@ struct _KioskKeyboard
   GtkWidget            parent_instance;
 
   /* Template widgets */
+  GtkBox              *accents_box;
   GtkButton           *digits_backspace_button;
   GtkGrid             *digits_grid;
   GtkButton           *letters_backspace_button;
@@ -52,8 +54,10 @@ static const char * const letter_rows[] = {
   "qwertyuiop",
   "asdfghjklñ",
   "zxcvbnm'-",
-  "áéíóúü",
 };
+
+/* Beside the space bar, so the whole keyboard is four rows high. */
+static const char accent_row[] = "áéíóúü";
 
 static const char * const digit_rows[] = {
   "123",
@@ -66,17 +70,16 @@ static void
 kiosk_keyboard_insert (KioskKeyboard *self,
                        const char    *text)
 {
-  int start, end, position;
+  GtkEditable *target = self->target;
+  int position;
 
-  if (self->target == NULL)
+  if (target == NULL)
     return;
 
-  if (gtk_editable_get_selection_bounds (self->target, &start, &end))
-    gtk_editable_delete_text (self->target, start, end);
-
-  position = gtk_editable_get_position (self->target);
-  gtk_editable_insert_text (self->target, text, -1, &position);
-  gtk_editable_set_position (self->target, position);
+  gtk_editable_delete_selection (target);
+  position = gtk_editable_get_position (target);
+  gtk_editable_insert_text (target, text, -1, &position);
+  gtk_editable_set_position (target, position);
 }
 
 /* Names start with a capital: shift turns itself on at the start of the field and after a space
@@ -136,17 +139,21 @@ space_clicked_cb (KioskKeyboard *self)
 static void
 backspace_clicked_cb (KioskKeyboard *self)
 {
-  int start, end;
+  GtkEditable *target = self->target;
+  int position;
 
-  if (self->target == NULL)
+  if (target == NULL)
     return;
 
-  if (!gtk_editable_get_selection_bounds (self->target, &start, &end))
+  if (gtk_editable_get_selection_bounds (target, NULL, NULL))
     {
-      end = gtk_editable_get_position (self->target);
-      start = MAX (end - 1, 0);
+      gtk_editable_delete_selection (target);
     }
-  gtk_editable_delete_text (self->target, start, end);
+  else
+    {
+      position = gtk_editable_get_position (target);
+      gtk_editable_delete_text (target, MAX (position - 1, 0), position);
+    }
   kiosk_keyboard_update_auto_shift (self);
 }
 
@@ -165,12 +172,9 @@ key_accessible_name (const char *text)
 }
 
 static GtkWidget *
-kiosk_keyboard_add_key (KioskKeyboard *self,
-                        GtkGrid       *grid,
-                        const char    *text,
-                        int            column,
-                        int            row,
-                        const char    *css_class)
+kiosk_keyboard_create_key (KioskKeyboard *self,
+                           const char    *text,
+                           const char    *css_class)
 {
   GtkWidget *key = gtk_button_new_with_label (text);
 
@@ -182,7 +186,6 @@ kiosk_keyboard_add_key (KioskKeyboard *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, key_accessible_name (text),
                                   -1);
   g_signal_connect_object (key, "clicked", G_CALLBACK (key_clicked_cb), self, 0);
-  gtk_grid_attach (grid, key, column, row, 1, 1);
 
   return key;
 }
@@ -202,11 +205,25 @@ kiosk_keyboard_add_rows (KioskKeyboard      *self,
       for (const char *p = rows[row]; *p != '\0'; p = g_utf8_next_char (p), column++)
         {
           g_autofree char *text = g_strndup (p, g_utf8_next_char (p) - p);
-          GtkWidget *key = kiosk_keyboard_add_key (self, grid, text, column, row, css_class);
+          GtkWidget *key = kiosk_keyboard_create_key (self, text, css_class);
 
+          gtk_grid_attach (grid, key, column, row, 1, 1);
           if (keys != NULL && g_unichar_isalpha (g_utf8_get_char (text)))
             g_ptr_array_add (keys, key);
         }
+    }
+}
+
+static void
+kiosk_keyboard_add_accents (KioskKeyboard *self)
+{
+  for (const char *p = accent_row; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree char *text = g_strndup (p, g_utf8_next_char (p) - p);
+      GtkWidget *key = kiosk_keyboard_create_key (self, text, "kiosk-letter-key");
+
+      gtk_box_append (self->accents_box, key);
+      g_ptr_array_add (self->letter_keys, key);
     }
 }
 
@@ -258,7 +275,7 @@ kiosk_keyboard_dispose (GObject *object)
   KioskKeyboard *self = (KioskKeyboard *)object;
 
   g_clear_weak_pointer (&self->target);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_KEYBOARD);
+  kiosk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_KEYBOARD);
 
   G_OBJECT_CLASS (kiosk_keyboard_parent_class)->dispose (object);
 }
@@ -295,6 +312,7 @@ kiosk_keyboard_class_init (KioskKeyboardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/kiosk-keyboard.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, accents_box);
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, digits_backspace_button);
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, digits_grid);
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, letters_backspace_button);
@@ -319,6 +337,7 @@ kiosk_keyboard_init (KioskKeyboard *self)
                            "kiosk-letter-key", self->letter_keys);
   kiosk_keyboard_add_rows (self, self->digits_grid, digit_rows, G_N_ELEMENTS (digit_rows),
                            "kiosk-digit-key", NULL);
+  kiosk_keyboard_add_accents (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->space_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Space"), -1);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-thanks-page.h"
+#include "kiosk-widget-util.h"
 
 struct _KioskThanksPage
 {
@@ -29,7 +30,8 @@ go_home_cb (gpointer data)
   KioskThanksPage *self = data;
 
   self->timeout_id = 0;
-  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.home", NULL);
+  /* Nobody touched the screen since saving: the visitor has gone, so start over for the next. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.reset", NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -64,7 +66,7 @@ kiosk_thanks_page_dispose (GObject *object)
   KioskThanksPage *self = (KioskThanksPage *)object;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_THANKS_PAGE);
+  kiosk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_THANKS_PAGE);
 
   G_OBJECT_CLASS (kiosk_thanks_page_parent_class)->dispose (object);
 }
@@ -111,9 +113,10 @@ kiosk_thanks_page_set_request (KioskThanksPage *self,
   g_return_if_fail (KIOSK_IS_REQUEST (request));
 
   masked = kiosk_request_mask_phone (kiosk_request_get_phone (request));
-  /* Translators: %s is the phone number with all but its last two digits hidden. */
-  message = g_strdup_printf (_("Your request has been saved. The clinic will call you at the "
-                               "number ending in %s."), masked);
+  /* Translators: %s is the phone number with all but its last two digits hidden,
+   * like "•••• •• 34". */
+  message = g_strdup_printf (_("Your request has been saved. The clinic will call you at %s."),
+                             masked);
   gtk_label_set_label (self->message_label, message);
 }
 

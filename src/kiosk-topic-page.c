@@ -4,6 +4,7 @@
 
 #include "kiosk-document-view.h"
 #include "kiosk-topic-page.h"
+#include "kiosk-widget-util.h"
 
 struct _KioskTopicPage
 {
@@ -82,7 +83,7 @@ kiosk_topic_page_dispose (GObject *object)
 {
   KioskTopicPage *self = (KioskTopicPage *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_TOPIC_PAGE);
+  kiosk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_TOPIC_PAGE);
   g_clear_object (&self->topic);
 
   G_OBJECT_CLASS (kiosk_topic_page_parent_class)->dispose (object);

@@ -9,51 +9,22 @@
 #include "kiosk-language.h"
 #include "kiosk-thanks-page.h"
 #include "kiosk-topic-page.h"
-#include "kiosk-window.h"
-
-#define HOME_PAGE         "home"
-#define CALLBACK_PAGE     "callback"
-#define THANKS_PAGE       "thanks"
-#define TOPIC_PAGE_PREFIX "topic-"
-
-struct _KioskWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  GtkButton            *back_button;
-  AdwButtonContent     *back_content;
-  GtkLabel             *clinic_label;
-  GtkLabel             *disclaimer_label;
-  GtkLabel             *emergency_label;
-  AdwHeaderBar         *header_bar;
-  GtkButton            *home_button;
-  AdwButtonContent     *home_content;
-  GtkButton            *language_button;
-  AdwButtonContent     *language_content;
-  GtkStack             *stack;
-
-  GSettings            *settings;
-  KioskContentPack     *content;
-  char                 *language;
-  GPtrArray            *history;        /* names of the pages Back returns to */
-  GPtrArray            *content_pages;  /* the pages rebuilt when the language changes */
-  KioskCallbackPage    *callback_page;
-  KioskThanksPage      *thanks_page;
-};
+#include "kiosk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_LANGUAGE,
+  PROP_TEXT_SIZE,
+  PROP_HIGH_CONTRAST,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static KioskApplication *
-kiosk_window_get_kiosk_application (KioskWindow *self)
+KioskApplication *
+_kiosk_window_get_kiosk_application (KioskWindow *self)
 {
   return KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
@@ -68,9 +39,9 @@ kiosk_window_update_actions (KioskWindow *self)
                                  g_strcmp0 (visible, HOME_PAGE) != 0);
 }
 
-static void
-kiosk_window_show_page (KioskWindow *self,
-                        const char  *name)
+void
+_kiosk_window_show_page (KioskWindow *self,
+                         const char  *name)
 {
   GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
 
@@ -79,6 +50,8 @@ kiosk_window_show_page (KioskWindow *self,
   /* A page is always entered at its top, never where the previous visitor left it. */
   if (KIOSK_IS_TOPIC_PAGE (page))
     kiosk_topic_page_scroll_to_top (KIOSK_TOPIC_PAGE (page));
+  else if (KIOSK_IS_HOME_PAGE (page))
+    kiosk_home_page_scroll_to_top (KIOSK_HOME_PAGE (page));
 
   gtk_stack_set_visible_child (self->stack, page);
   kiosk_window_update_actions (self);
@@ -103,7 +76,7 @@ kiosk_window_navigate (KioskWindow *self,
   else if (current != NULL)
     g_ptr_array_add (self->history, g_strdup (current));
 
-  kiosk_window_show_page (self, name);
+  _kiosk_window_show_page (self, name);
 }
 
 static void
@@ -115,7 +88,14 @@ kiosk_window_go_back (KioskWindow *self)
     return;
 
   previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
-  kiosk_window_show_page (self, previous);
+  _kiosk_window_show_page (self, previous);
+}
+
+void
+_kiosk_window_go_home (KioskWindow *self)
+{
+  g_ptr_array_set_size (self->history, 0);
+  _kiosk_window_show_page (self, HOME_PAGE);
 }
 
 static void
@@ -167,7 +147,7 @@ next_language_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   KioskWindow *self = KIOSK_WINDOW (widget);
-  KioskApplication *app = kiosk_window_get_kiosk_application (self);
+  KioskApplication *app = _kiosk_window_get_kiosk_application (self);
 
   kiosk_window_set_language (self, kiosk_language_next (self->language,
                                                         kiosk_application_get_languages (app)));
@@ -197,11 +177,40 @@ kiosk_window_update_emergency (KioskWindow *self)
                          "It does not replace a visit to your doctor."));
 }
 
+static const char * const text_size_classes[] = {
+  "kiosk-text-normal",
+  "kiosk-text-large",
+  "kiosk-text-largest",
+};
+
+static void
+kiosk_window_update_text_size_button (KioskWindow *self)
+{
+  const char *names[] = { _("Text size: normal"), _("Text size: large"), _("Text size: largest") };
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_size_button), names[self->text_size]);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_size_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, names[self->text_size],
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Makes the text bigger, then back to normal"),
+                                  -1);
+}
+
+static void
+text_size_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+
+  kiosk_window_set_text_size (self, (self->text_size + 1) % G_N_ELEMENTS (text_size_classes));
+}
+
 /* The header is built once, so its words are set here again whenever the language changes. */
 static void
 kiosk_window_retranslate (KioskWindow *self)
 {
-  KioskApplication *app = kiosk_window_get_kiosk_application (self);
+  KioskApplication *app = _kiosk_window_get_kiosk_application (self);
   const char *next = kiosk_language_next (self->language, kiosk_application_get_languages (app));
   const char *next_name = kiosk_language_get_native_name (next);
 
@@ -217,6 +226,8 @@ kiosk_window_retranslate (KioskWindow *self)
 
   kiosk_window_update_clinic_name (self);
   kiosk_window_update_emergency (self);
+  kiosk_window_update_text_size_button (self);
+  _kiosk_window_retranslate_visitor (self);
 }
 
 static void
@@ -246,14 +257,14 @@ callback_saved_cb (KioskWindow  *self,
 
   /* The form is done with: Back must not lead into it again. */
   g_ptr_array_set_size (self->history, 0);
-  kiosk_window_show_page (self, THANKS_PAGE);
+  _kiosk_window_show_page (self, THANKS_PAGE);
 }
 
 static void
 kiosk_window_build_form_pages (KioskWindow       *self,
                                KioskCallbackPage *previous_form)
 {
-  KioskApplication *app = kiosk_window_get_kiosk_application (self);
+  KioskApplication *app = _kiosk_window_get_kiosk_application (self);
 
   self->callback_page = KIOSK_CALLBACK_PAGE (kiosk_callback_page_new (self->content, self->settings));
   kiosk_callback_page_set_store (self->callback_page, kiosk_application_get_store (app));
@@ -262,6 +273,10 @@ kiosk_window_build_form_pages (KioskWindow       *self,
     kiosk_callback_page_copy_state (self->callback_page, previous_form);
   g_signal_connect_object (self->callback_page, "saved", G_CALLBACK (callback_saved_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The keyboard needs the room more than the emergency note, which every other page shows. */
+  g_object_bind_property (self->callback_page, "keyboard-visible",
+                          self->emergency_bar, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   kiosk_window_add_content_page (self, GTK_WIDGET (self->callback_page), CALLBACK_PAGE);
 
   self->thanks_page = KIOSK_THANKS_PAGE (kiosk_thanks_page_new ());
@@ -314,11 +329,11 @@ kiosk_window_rebuild_content (KioskWindow *self)
   if (visible == NULL || gtk_stack_get_child_by_name (self->stack, visible) == NULL)
     {
       g_ptr_array_set_size (self->history, 0);
-      kiosk_window_show_page (self, HOME_PAGE);
+      _kiosk_window_show_page (self, HOME_PAGE);
     }
   else
     {
-      kiosk_window_show_page (self, visible);
+      _kiosk_window_show_page (self, visible);
     }
 }
 
@@ -326,7 +341,7 @@ kiosk_window_rebuild_content (KioskWindow *self)
 static void
 kiosk_window_load (KioskWindow *self)
 {
-  KioskApplication *app = kiosk_window_get_kiosk_application (self);
+  KioskApplication *app = _kiosk_window_get_kiosk_application (self);
 
   g_assert (KIOSK_IS_APPLICATION (app));
 
@@ -340,13 +355,7 @@ kiosk_window_load (KioskWindow *self)
 
   kiosk_window_set_language (self, kiosk_application_get_default_language (app));
 
-  if (kiosk_application_get_kiosk_mode (app))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk-mode");
-      adw_header_bar_set_show_end_title_buttons (self->header_bar, FALSE);
-      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
-      gtk_window_fullscreen (GTK_WINDOW (self));
-    }
+  _kiosk_window_setup_visitor (self);
 }
 
 static void
@@ -361,6 +370,12 @@ kiosk_window_get_property (GObject    *object,
     {
     case PROP_LANGUAGE:
       g_value_set_string (value, self->language);
+      break;
+    case PROP_TEXT_SIZE:
+      g_value_set_uint (value, self->text_size);
+      break;
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->high_contrast);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -380,6 +395,12 @@ kiosk_window_set_property (GObject      *object,
     case PROP_LANGUAGE:
       kiosk_window_set_language (self, g_value_get_string (value));
       break;
+    case PROP_TEXT_SIZE:
+      kiosk_window_set_text_size (self, g_value_get_uint (value));
+      break;
+    case PROP_HIGH_CONTRAST:
+      kiosk_window_set_high_contrast (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -390,6 +411,9 @@ kiosk_window_dispose (GObject *object)
 {
   KioskWindow *self = (KioskWindow *)object;
 
+  _kiosk_window_dispose_visitor (self);
+  if (self->high_contrast)
+    kiosk_window_set_high_contrast (self, FALSE);
   g_clear_object (&self->settings);
   g_clear_object (&self->content);
 
@@ -428,20 +452,49 @@ kiosk_window_class_init (KioskWindowClass *klass)
     g_param_spec_string ("language", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * KioskWindow:text-size:
+   *
+   * The visitor's text size: 0 normal, 1 large, 2 largest (about 1.5 times normal).
+   */
+  properties[PROP_TEXT_SIZE] =
+    g_param_spec_uint ("text-size", NULL, NULL,
+                       KIOSK_TEXT_SIZE_NORMAL, KIOSK_TEXT_SIZE_LARGEST, KIOSK_TEXT_SIZE_NORMAL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KioskWindow:high-contrast:
+   *
+   * Whether the visitor asked for high contrast. libadwaita 1.2 cannot switch its own
+   * high-contrast style per application, so this loads the kiosk's own.
+   */
+  properties[PROP_HIGH_CONTRAST] =
+    g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/kiosk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, back_content);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, clinic_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, contrast_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, disclaimer_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, emergency_bar);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, emergency_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, home_button);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, home_content);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_scrim);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_title);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, language_button);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, language_content);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, still_here_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, text_size_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, wake_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, wake_label);
 
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
@@ -449,6 +502,10 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.show-callback", NULL, show_callback_action);
   gtk_widget_class_install_action (widget_class, "kiosk.next-language", NULL,
                                    next_language_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.text-size", NULL, text_size_action);
+  gtk_widget_class_install_property_action (widget_class, "kiosk.high-contrast", "high-contrast");
+
+  _kiosk_window_visitor_class_init (widget_class);
 }
 
 static void
@@ -457,6 +514,7 @@ kiosk_window_init (KioskWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk-window");
+  gtk_widget_add_css_class (GTK_WIDGET (self), text_size_classes[KIOSK_TEXT_SIZE_NORMAL]);
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->content_pages = g_ptr_array_new ();
 }
@@ -505,7 +563,7 @@ kiosk_window_set_language (KioskWindow *self,
   if (g_strcmp0 (self->language, language) == 0)
     return;
 
-  app = kiosk_window_get_kiosk_application (self);
+  app = _kiosk_window_get_kiosk_application (self);
   content = kiosk_content_pack_new (language, kiosk_application_get_content_dir (app), &error);
   if (content == NULL)
     {
@@ -546,4 +604,101 @@ kiosk_window_get_visible_page (KioskWindow *self)
   g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child (self->stack);
+}
+
+guint
+kiosk_window_get_text_size (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), KIOSK_TEXT_SIZE_NORMAL);
+
+  return self->text_size;
+}
+
+/**
+ * kiosk_window_set_text_size:
+ * @text_size: 0 for normal, 1 for large, 2 for largest
+ *
+ * Sizes every page's text; the sizes in style.css are relative to the window's, so one class
+ * on the window scales them all.
+ */
+void
+kiosk_window_set_text_size (KioskWindow *self,
+                            guint        text_size)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+  g_return_if_fail (text_size <= KIOSK_TEXT_SIZE_LARGEST);
+
+  if (self->text_size == text_size)
+    return;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), text_size_classes[self->text_size]);
+  self->text_size = text_size;
+  gtk_widget_add_css_class (GTK_WIDGET (self), text_size_classes[self->text_size]);
+  kiosk_window_update_text_size_button (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SIZE]);
+}
+
+gboolean
+kiosk_window_get_high_contrast (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
+
+  return self->high_contrast;
+}
+
+static GtkCssProvider *
+get_high_contrast_provider (void)
+{
+  static GtkCssProvider *provider;
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/high-contrast.css");
+    }
+
+  return provider;
+}
+
+void
+kiosk_window_set_high_contrast (KioskWindow *self,
+                                gboolean     high_contrast)
+{
+  GdkDisplay *display;
+  GtkStyleProvider *provider;
+
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  high_contrast = !!high_contrast;
+  if (self->high_contrast == high_contrast)
+    return;
+
+  self->high_contrast = high_contrast;
+  display = gtk_widget_get_display (GTK_WIDGET (self));
+  provider = GTK_STYLE_PROVIDER (get_high_contrast_provider ());
+  /* Above the application's style.css, so its colours win. */
+  if (high_contrast)
+    gtk_style_context_add_provider_for_display (display, provider,
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  else
+    gtk_style_context_remove_provider_for_display (display, provider);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
+}
+
+/**
+ * kiosk_window_get_page:
+ * @name: a page name such as "home", "callback", "thanks" or "topic-causes"
+ *
+ * Returns: (transfer none) (nullable): the page
+ */
+GtkWidget *
+kiosk_window_get_page (KioskWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, name);
 }

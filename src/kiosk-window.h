@@ -5,6 +5,7 @@
 
 #include "kiosk-application.h"
 #include "kiosk-content-pack.h"
+#include "kiosk-idle-monitor.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,18 @@ void              kiosk_window_set_language          (KioskWindow      *self,
 KioskContentPack *kiosk_window_get_content           (KioskWindow      *self);
 const char       *kiosk_window_get_visible_page_name (KioskWindow      *self);
 GtkWidget        *kiosk_window_get_visible_page      (KioskWindow      *self);
+GtkWidget        *kiosk_window_get_page              (KioskWindow      *self,
+                                                      const char       *name);
+guint             kiosk_window_get_text_size         (KioskWindow      *self);
+void              kiosk_window_set_text_size         (KioskWindow      *self,
+                                                      guint             text_size);
+gboolean          kiosk_window_get_high_contrast     (KioskWindow      *self);
+void              kiosk_window_set_high_contrast     (KioskWindow      *self,
+                                                      gboolean          high_contrast);
+KioskIdleMonitor *kiosk_window_get_idle_monitor      (KioskWindow      *self);
+void              kiosk_window_reset                 (KioskWindow      *self);
+void              kiosk_window_set_idle_timing       (KioskWindow      *self,
+                                                      guint             idle_ms,
+                                                      guint             countdown_seconds);
 
 G_END_DECLS

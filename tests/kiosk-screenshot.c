@@ -19,12 +19,17 @@ static char *size_option = NULL;
 static char *language_option = NULL;
 static char *page_option = NULL;
 static char *output_option = NULL;
+static int text_size_option = 0;
+static gboolean contrast_option = FALSE;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &size_option, "Window size", "WIDTHxHEIGHT" },
   { "language", 0, 0, G_OPTION_ARG_STRING, &language_option, "Language", "LANG" },
-  { "page", 0, 0, G_OPTION_ARG_STRING, &page_option, "home, topic-ID or callback", "PAGE" },
+  { "page", 0, 0, G_OPTION_ARG_STRING, &page_option,
+    "home, topic-ID, callback, idle (the warning) or start (after a reset)", "PAGE" },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &output_option, "PNG file to write", "FILE" },
+  { "text-size", 0, 0, G_OPTION_ARG_INT, &text_size_option, "Text size step, 0 to 2", "N" },
+  { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &contrast_option, "High contrast", NULL },
   { NULL }
 };
 
@@ -32,7 +37,15 @@ static void
 show_page (KioskWindow *window,
            const char  *page)
 {
-  if (g_str_has_prefix (page, "topic-"))
+  if (g_str_equal (page, "idle"))
+    {
+      /* The "are you still there?" warning, over the home page. */
+      kiosk_window_set_idle_timing (window, 50, 20);
+      kiosk_idle_monitor_poke (kiosk_window_get_idle_monitor (window));
+    }
+  else if (g_str_equal (page, "start"))
+    kiosk_window_reset (window);
+  else if (g_str_has_prefix (page, "topic-"))
     gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.show-topic", "s", page + strlen ("topic-"));
   else if (!g_str_equal (page, "home"))
     {
@@ -100,8 +113,10 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   kiosk_test_iterate (300);
 
+  kiosk_window_set_text_size (window, CLAMP (text_size_option, 0, 2));
+  kiosk_window_set_high_contrast (window, contrast_option);
   show_page (window, page_option != NULL ? page_option : "home");
-  kiosk_test_iterate (700);
+  kiosk_test_iterate (1500);
 
   if (!save_png (GTK_WIDGET (window), output_option, &error))
     {

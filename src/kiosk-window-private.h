@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kiosk-callback-page.h"
+#include "kiosk-idle-monitor.h"
+#include "kiosk-thanks-page.h"
+#include "kiosk-window.h"
+
+G_BEGIN_DECLS
+
+#define HOME_PAGE         "home"
+#define CALLBACK_PAGE     "callback"
+#define THANKS_PAGE       "thanks"
+#define TOPIC_PAGE_PREFIX "topic-"
+
+/* The visitor's own choices, which the next visitor never inherits. */
+#define KIOSK_TEXT_SIZE_NORMAL  0
+#define KIOSK_TEXT_SIZE_LARGEST 2
+
+#define KIOSK_IDLE_COUNTDOWN_SECONDS 20
+
+struct _KioskWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkButton            *back_button;
+  AdwButtonContent     *back_content;
+  GtkLabel             *clinic_label;
+  GtkToggleButton      *contrast_button;
+  GtkLabel             *countdown_label;
+  GtkLabel             *disclaimer_label;
+  GtkBox               *emergency_bar;
+  GtkLabel             *emergency_label;
+  AdwHeaderBar         *header_bar;
+  GtkButton            *home_button;
+  AdwButtonContent     *home_content;
+  GtkBox               *idle_scrim;
+  GtkLabel             *idle_title;
+  GtkButton            *language_button;
+  AdwButtonContent     *language_content;
+  GtkStack             *stack;
+  GtkButton            *still_here_button;
+  GtkButton            *text_size_button;
+  GtkButton            *wake_button;
+  GtkLabel             *wake_label;
+
+  GSettings            *settings;
+  KioskContentPack     *content;
+  char                 *language;
+  GPtrArray            *history;        /* names of the pages Back returns to */
+  GPtrArray            *content_pages;  /* the pages rebuilt when the language changes */
+  KioskCallbackPage    *callback_page;
+  KioskThanksPage      *thanks_page;
+
+  /* kiosk-window-visitor.c */
+  KioskIdleMonitor     *idle_monitor;
+  guint                 countdown_id;
+  guint                 countdown_left;
+  guint                 countdown_seconds;
+  guint                 text_size;
+  gboolean              high_contrast;
+  guint                 inhibit_cookie;
+};
+
+KioskApplication *_kiosk_window_get_kiosk_application  (KioskWindow    *self);
+void              _kiosk_window_show_page              (KioskWindow    *self,
+                                                        const char     *name);
+void              _kiosk_window_go_home                (KioskWindow    *self);
+
+void              _kiosk_window_visitor_class_init     (GtkWidgetClass *widget_class);
+void              _kiosk_window_setup_visitor          (KioskWindow    *self);
+void              _kiosk_window_retranslate_visitor    (KioskWindow    *self);
+void              _kiosk_window_dispose_visitor        (KioskWindow    *self);
+
+G_END_DECLS

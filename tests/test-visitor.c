@@ -1,0 +1,503 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One visitor and the next: the idle reset, the kiosk lockdown and accessibility. */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "kiosk-callback-page.h"
+#include "kiosk-home-page.h"
+#include "kiosk-test-util.h"
+#include "kiosk-window.h"
+
+typedef struct
+{
+  char             *data_dir;
+  KioskApplication *app;
+  KioskWindow      *window;
+} VisitorFixture;
+
+static void
+visitor_setup (VisitorFixture *fixture,
+               gconstpointer   data)
+{
+  const char *kiosk_mode = data != NULL ? data : "true";
+
+  fixture->data_dir = kiosk_test_make_data_dir ();
+  fixture->app = kiosk_test_application_new (fixture->data_dir,
+                                             "default-language", "en",
+                                             "kiosk-mode", kiosk_mode,
+                                             NULL);
+  fixture->window = kiosk_window_new (fixture->app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  kiosk_test_iterate (100);
+}
+
+static void
+visitor_teardown (VisitorFixture *fixture,
+                  gconstpointer   data)
+{
+  if (fixture->window != NULL)
+    {
+      g_object_ref (fixture->window);
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      g_assert_finalize_object (fixture->window);
+    }
+  g_clear_object (&fixture->app);
+  kiosk_test_remove_tree (fixture->data_dir);
+  g_free (fixture->data_dir);
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkEditable *
+form_entry (VisitorFixture *fixture)
+{
+  return GTK_EDITABLE (find_of_type (kiosk_window_get_page (fixture->window, "callback"),
+                                     GTK_TYPE_ENTRY));
+}
+
+static GtkWidget *
+phone_entry (VisitorFixture *fixture)
+{
+  for (GtkWidget *w = GTK_WIDGET (form_entry (fixture)); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      if (GTK_IS_ENTRY (w) && w != GTK_WIDGET (form_entry (fixture)))
+        return w;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+mapped_label (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *label = kiosk_test_find_label (args[0], args[1]);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static void
+wait_for_label (VisitorFixture *fixture,
+                const char     *text,
+                guint           timeout_ms)
+{
+  gpointer args[] = { fixture->window, (gpointer)text };
+
+  kiosk_test_wait_for (mapped_label, args, timeout_ms);
+}
+
+/* A visitor who filled the form, chose Spanish, big text and high contrast, then walked away. */
+static void
+leave_traces (VisitorFixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.show-callback", NULL);
+  gtk_editable_set_text (form_entry (fixture), "Rosa Jiménez");
+  kiosk_window_set_language (fixture->window, "es");
+  kiosk_window_set_text_size (fixture->window, 2);
+  kiosk_window_set_high_contrast (fixture->window, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (form_entry (fixture)), ==, "Rosa Jiménez");
+
+  kiosk_window_set_idle_timing (fixture->window, 300, 2);
+  kiosk_idle_monitor_poke (kiosk_window_get_idle_monitor (fixture->window));
+}
+
+static void
+test_idle_reset (VisitorFixture *fixture,
+                 gconstpointer   data)
+{
+  GtkWidget *home;
+
+  leave_traces (fixture);
+  wait_for_label (fixture, "¿Sigue ahí?", 3000);
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (fixture->window), "2 segundos"));
+
+  /* Nobody answers: everything goes back to the clinic's defaults. */
+  wait_for_label (fixture, "Touch the screen to start", 5000);
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+  g_assert_cmpstr (kiosk_window_get_language (fixture->window), ==, "en");
+  g_assert_cmpuint (kiosk_window_get_text_size (fixture->window), ==, 0);
+  g_assert_false (kiosk_window_get_high_contrast (fixture->window));
+  g_assert_cmpstr (gtk_editable_get_text (form_entry (fixture)), ==, "");
+  g_assert_null (kiosk_test_find_label (GTK_WIDGET (fixture->window), "Rosa"));
+  /* No timer is left running on an idle kiosk. */
+  g_assert_false (kiosk_idle_monitor_is_armed (kiosk_window_get_idle_monitor (fixture->window)));
+
+  /* The first touch only wakes the screen; it opens no tile. */
+  kiosk_test_click (kiosk_test_find_button (GTK_WIDGET (fixture->window), "kiosk.wake"));
+  g_assert_false (gtk_widget_get_visible (kiosk_test_find_button (GTK_WIDGET (fixture->window),
+                                                                  "kiosk.wake")));
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+  home = kiosk_window_get_visible_page (fixture->window);
+  g_assert_true (gtk_widget_get_mapped (home));
+}
+
+static void
+test_still_here (VisitorFixture *fixture,
+                 gconstpointer   data)
+{
+  leave_traces (fixture);
+  wait_for_label (fixture, "¿Sigue ahí?", 3000);
+  kiosk_test_click (kiosk_test_find_button (GTK_WIDGET (fixture->window), "kiosk.still-here"));
+
+  /* Past the end of the countdown, nothing was cleared. */
+  kiosk_test_iterate (2500);
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "callback");
+  g_assert_cmpstr (kiosk_window_get_language (fixture->window), ==, "es");
+  g_assert_cmpuint (kiosk_window_get_text_size (fixture->window), ==, 2);
+  g_assert_true (kiosk_window_get_high_contrast (fixture->window));
+  g_assert_cmpstr (gtk_editable_get_text (form_entry (fixture)), ==, "Rosa Jiménez");
+}
+
+static void
+test_text_size_and_contrast_buttons (VisitorFixture *fixture,
+                                     gconstpointer   data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *text_size = kiosk_test_find_button (window, "kiosk.text-size");
+  GtkWidget *contrast = kiosk_test_find_button (window, "kiosk.high-contrast");
+  GtkWidget *title = kiosk_test_find_label (window, "Facial twitching and spasms");
+  int normal_height, largest_height;
+
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, -1, &normal_height, NULL, NULL, NULL);
+  kiosk_test_click (text_size);
+  g_assert_cmpuint (kiosk_window_get_text_size (fixture->window), ==, 1);
+  kiosk_test_click (text_size);
+  g_assert_cmpuint (kiosk_window_get_text_size (fixture->window), ==, 2);
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, -1, &largest_height, NULL, NULL, NULL);
+  /* The largest step is about one and a half times the normal text. */
+  g_assert_cmpfloat ((double)largest_height / normal_height, >=, 1.35);
+  kiosk_test_click (text_size);
+  g_assert_cmpuint (kiosk_window_get_text_size (fixture->window), ==, 0);
+
+  kiosk_test_click (contrast);
+  g_assert_true (kiosk_window_get_high_contrast (fixture->window));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (contrast)));
+  kiosk_test_click (contrast);
+  g_assert_false (kiosk_window_get_high_contrast (fixture->window));
+}
+
+static void
+test_close_refused_in_kiosk_mode (VisitorFixture *fixture,
+                                  gconstpointer   data)
+{
+  gboolean handled = FALSE;
+
+  g_assert_false (gtk_window_get_deletable (GTK_WINDOW (fixture->window)));
+  g_signal_emit_by_name (fixture->window, "close-request", &handled);
+  g_assert_true (handled);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  kiosk_test_iterate (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+}
+
+static void
+test_close_allowed_windowed (VisitorFixture *fixture,
+                             gconstpointer   data)
+{
+  gboolean handled = TRUE;
+
+  g_assert_true (gtk_window_get_deletable (GTK_WINDOW (fixture->window)));
+  g_signal_emit_by_name (fixture->window, "close-request", &handled);
+  g_assert_false (handled);
+}
+
+static void
+subprocess_waited_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *(gboolean *)data = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static void
+run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) xdotool = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("KIOSK_XDOTOOL"));
+  g_assert_nonnull (argv->pdata[0]);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  xdotool = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* The window must keep handling events while xdotool waits for it. */
+  g_subprocess_wait_async (xdotool, NULL, subprocess_waited_cb, &done);
+  kiosk_test_wait_for (flag_is_set, &done, 10000);
+  g_assert_true (g_subprocess_get_successful (xdotool));
+}
+
+/* Real key presses through the X server's XTEST extension, as a keyboard plugged into the
+ * kiosk sends them to the focused window. */
+static void
+press_keys_on_window (GtkWindow  *window,
+                      const char *keys)
+{
+  static guint counter;
+  g_autofree char *title = g_strdup_printf ("kiosk-test-%d-%u", getpid (), counter++);
+  const char * const focus_args[] = { "search", "--sync", "--name", title,
+                                      "windowfocus", "--sync", NULL };
+  const char * const key_args[] = { "key", keys, NULL };
+
+  gtk_window_set_title (window, title);
+  kiosk_test_iterate (100);
+  run_xdotool (focus_args);
+  run_xdotool (key_args);
+  kiosk_test_iterate (300);
+}
+
+static void
+test_shortcuts_kiosk (VisitorFixture *fixture,
+                      gconstpointer   data)
+{
+  const char * const shortcuts[] = { "alt+F4", "ctrl+q", "ctrl+w", "F10", "ctrl+shift+i", "ctrl+shift+d" };
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&fixture->window);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      g_autoptr(GListModel) toplevels = NULL;
+
+      press_keys_on_window (window, shortcuts[i]);
+      if (fixture->window == NULL)
+        g_error ("%s closed the kiosk", shortcuts[i]);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+      /* No inspector or other window opened. */
+      toplevels = g_object_ref (gtk_window_get_toplevels ());
+      g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 1);
+    }
+  g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *)&fixture->window);
+}
+
+static void
+test_shortcuts_windowed (VisitorFixture *fixture,
+                         gconstpointer   data)
+{
+  /* The same key that does nothing in kiosk mode closes a development window. */
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
+  press_keys_on_window (GTK_WINDOW (fixture->window), "ctrl+w");
+  kiosk_test_iterate (200);
+  g_assert_null (fixture->window);
+}
+
+/* --- Accessibility walk --------------------------------------------------------------------- */
+
+static gboolean
+is_interactive (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_ENTRY (widget) ||
+         GTK_IS_SWITCH (widget) || GTK_IS_SCALE (widget) || GTK_IS_SPIN_BUTTON (widget);
+}
+
+static gboolean
+has_text_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (has_text_label (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* What a screen reader would read: an explicit label or relation, or the widget's own text. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  return gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+         gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY) ||
+         has_text_label (widget);
+}
+
+static void
+check_tree (GtkWidget *widget,
+            GString   *problems)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (is_interactive (widget))
+    {
+      const char *type = G_OBJECT_TYPE_NAME (widget);
+      int width = gtk_widget_get_width (widget);
+      int height = gtk_widget_get_height (widget);
+
+      if (!has_accessible_name (widget))
+        g_string_append_printf (problems, "%s %p has no accessible name\n", type, widget);
+      if (width < 64 || height < 64)
+        g_string_append_printf (problems, "%s %p is %dx%d, smaller than 64x64\n",
+                                type, widget, width, height);
+      /* An entry's inner text widget is part of the entry, not a control of its own. */
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_tree (child, problems);
+}
+
+static void
+check_page (VisitorFixture *fixture,
+            const char     *name,
+            GString        *problems)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  kiosk_test_iterate (300);
+  check_tree (GTK_WIDGET (fixture->window), found);
+  if (found->len > 0)
+    g_string_append_printf (problems, "On page %s in %s:\n%s", name,
+                            kiosk_window_get_language (fixture->window), found->str);
+}
+
+static void
+test_accessibility_walk (VisitorFixture *fixture,
+                         gconstpointer   data)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  const char * const languages[] = { "en", "es" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      KioskContentPack *content;
+      guint n;
+
+      kiosk_window_set_language (fixture->window, languages[l]);
+      content = kiosk_window_get_content (fixture->window);
+      n = g_list_model_get_n_items (G_LIST_MODEL (content));
+
+      gtk_widget_activate_action (window, "kiosk.home", NULL);
+      check_page (fixture, "home", problems);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KioskTopic) topic = g_list_model_get_item (G_LIST_MODEL (content), i);
+
+          gtk_widget_activate_action (window, "kiosk.show-topic", "s", kiosk_topic_get_id (topic));
+          check_page (fixture, kiosk_topic_get_id (topic), problems);
+        }
+
+      /* The form with its letter keyboard, then with its keypad. */
+      gtk_widget_activate_action (window, "kiosk.show-callback", NULL);
+      check_page (fixture, "callback (letters)", problems);
+      gtk_widget_grab_focus (phone_entry (fixture));
+      check_page (fixture, "callback (keypad)", problems);
+
+      /* The idle warning. */
+      kiosk_window_set_idle_timing (fixture->window, 100, 5);
+      kiosk_idle_monitor_poke (kiosk_window_get_idle_monitor (fixture->window));
+      kiosk_test_iterate (400);
+      check_page (fixture, "idle warning", problems);
+      gtk_widget_activate_action (window, "kiosk.still-here", NULL);
+    }
+
+  if (problems->len > 0)
+    g_error ("Accessibility problems:\n%s", problems->str);
+}
+
+/* Tab, as a keyboard or a switch-access device sends it, reaches every control on the form. */
+static void
+test_focus_chain (VisitorFixture *fixture,
+                  gconstpointer   data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *page;
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+  GtkWidget *checks[4];
+
+  gtk_widget_activate_action (window, "kiosk.show-callback", NULL);
+  kiosk_test_iterate (200);
+  page = kiosk_window_get_page (fixture->window, "callback");
+
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+        g_hash_table_add (reached, w);
+    }
+
+  checks[0] = kiosk_test_find_button (window, "kiosk.home");
+  checks[1] = kiosk_test_find_button (window, "kiosk.next-language");
+  checks[2] = kiosk_test_find_button (page, "callback.send");
+  checks[3] = find_of_type (page, GTK_TYPE_CHECK_BUTTON);
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_assert_nonnull (checks[i]);
+      if (!g_hash_table_contains (reached, checks[i]))
+        g_error ("Tab never reaches %s", G_OBJECT_TYPE_NAME (checks[i]));
+    }
+  g_assert_true (g_hash_table_contains (reached, form_entry (fixture)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  kiosk_test_init (&argc, &argv);
+
+  g_test_add ("/kiosk/visitor/idle-reset", VisitorFixture, NULL,
+              visitor_setup, test_idle_reset, visitor_teardown);
+  g_test_add ("/kiosk/visitor/still-here", VisitorFixture, NULL,
+              visitor_setup, test_still_here, visitor_teardown);
+  g_test_add ("/kiosk/visitor/text-size-and-contrast", VisitorFixture, NULL,
+              visitor_setup, test_text_size_and_contrast_buttons, visitor_teardown);
+  g_test_add ("/kiosk/visitor/lockdown/close-refused", VisitorFixture, NULL,
+              visitor_setup, test_close_refused_in_kiosk_mode, visitor_teardown);
+  g_test_add ("/kiosk/visitor/lockdown/windowed-close", VisitorFixture, "false",
+              visitor_setup, test_close_allowed_windowed, visitor_teardown);
+  g_test_add ("/kiosk/visitor/lockdown/shortcuts-refused", VisitorFixture, NULL,
+              visitor_setup, test_shortcuts_kiosk, visitor_teardown);
+  g_test_add ("/kiosk/visitor/lockdown/windowed-shortcuts", VisitorFixture, "false",
+              visitor_setup, test_shortcuts_windowed, visitor_teardown);
+  g_test_add ("/kiosk/visitor/accessibility-walk", VisitorFixture, NULL,
+              visitor_setup, test_accessibility_walk, visitor_teardown);
+  g_test_add ("/kiosk/visitor/focus-chain", VisitorFixture, NULL,
+              visitor_setup, test_focus_chain, visitor_teardown);
+
+  return g_test_run ();
+}
