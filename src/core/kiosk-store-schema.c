@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The store's schema as a list of forward migrations. `PRAGMA user_version` holds the number of
+ * the last step applied; each step runs in its own transaction together with the version bump,
+ * so a crash leaves the file at one version or the next, never in between. Steps are never
+ * edited once released: a change is a new step at the end.
+ */
+
+#include "config.h"
+
+#include "kiosk-store-private.h"
+
+typedef struct
+{
+  int         version;
+  const char *sql;
+} Migration;
+
+static const Migration migrations[] = {
+  /* 1: the requests and the audit trail (events and counts only, never names or phones). */
+  { 1,
+    "CREATE TABLE requests ("
+    "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  created_utc     TEXT NOT NULL CHECK (created_utc GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-"
+    "[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),"
+    "  name            TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 80),"
+    "  phone           TEXT NOT NULL CHECK (phone GLOB '+[1-9]*' AND length (phone) <= 16),"
+    "  call_time       TEXT NOT NULL CHECK (call_time IN ('any', 'morning', 'afternoon')),"
+    "  topic           TEXT,"
+    "  consent_version TEXT NOT NULL,"
+    "  status          TEXT NOT NULL DEFAULT 'pending'"
+    "                  CHECK (status IN ('pending', 'exported', 'called-back')),"
+    "  exported_at     TEXT,"
+    "  called_back_at  TEXT"
+    ") STRICT;"
+    "CREATE INDEX requests_by_created ON requests (created_utc);"
+    "CREATE TABLE audit ("
+    "  id     INTEGER PRIMARY KEY,"
+    "  at_utc TEXT NOT NULL,"
+    "  event  TEXT NOT NULL,"
+    "  count  INTEGER NOT NULL DEFAULT 0"
+    ") STRICT;" },
+  /* 2: anonymous usage counts per day, and a key/value table for the last export. */
+  { 2,
+    "CREATE TABLE usage ("
+    "  day   TEXT NOT NULL,"
+    "  item  TEXT NOT NULL,"
+    "  count INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (day, item)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE meta ("
+    "  key   TEXT PRIMARY KEY,"
+    "  value TEXT"
+    ") STRICT;"
+    "CREATE INDEX requests_by_status ON requests (status, id);" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KIOSK_STORE_SCHEMA_VERSION);
+
+static gboolean
+read_version (sqlite3  *db,
+              int      *version,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _kiosk_store_set_error (error, db, rc, "Could not read the schema version");
+
+  *version = sqlite3_column_int (stmt, 0);
+
+  return TRUE;
+}
+
+static gboolean
+check_not_newer (int       version,
+                 GError  **error)
+{
+  if (version <= KIOSK_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NEWER_SCHEMA,
+               "The request database has schema version %d; this version of the kiosk only "
+               "knows up to %d", version, KIOSK_STORE_SCHEMA_VERSION);
+
+  return FALSE;
+}
+
+/**
+ * _kiosk_store_check_version:
+ *
+ * Refuses a file written by a newer kiosk before anything (even the journal mode) changes it.
+ */
+gboolean
+_kiosk_store_check_version (sqlite3  *db,
+                            GError  **error)
+{
+  int version = 0;
+
+  return read_version (db, &version, error) && check_not_newer (version, error);
+}
+
+static gboolean
+apply_step (sqlite3          *db,
+            const Migration  *step,
+            GError          **error)
+{
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", step->version);
+
+  g_debug ("Migrating the request database to schema version %d", step->version);
+
+  return _kiosk_store_exec (db, step->sql, error) && _kiosk_store_exec (db, bump, error);
+}
+
+/* Applies the step after @version, in the transaction the caller opened. Sets @done when the
+ * file needs nothing more. */
+static gboolean
+migrate_one (sqlite3   *db,
+             gboolean  *done,
+             GError   **error)
+{
+  int version = 0;
+
+  if (!read_version (db, &version, error) || !check_not_newer (version, error))
+    return FALSE;
+
+  *done = version == KIOSK_STORE_SCHEMA_VERSION;
+  if (*done)
+    return TRUE;
+
+  g_assert (migrations[version].version == version + 1);
+
+  return apply_step (db, &migrations[version], error);
+}
+
+/**
+ * _kiosk_store_migrate:
+ *
+ * Brings the schema up to %KIOSK_STORE_SCHEMA_VERSION. The version is read inside each step's
+ * write transaction, so two processes opening a new file at once do not both apply a step.
+ */
+gboolean
+_kiosk_store_migrate (sqlite3  *db,
+                      GError  **error)
+{
+  gboolean done = FALSE;
+
+  while (!done)
+    {
+      if (!_kiosk_store_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!migrate_one (db, &done, error) || !_kiosk_store_exec (db, "COMMIT", error))
+        {
+          _kiosk_store_rollback (db);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,631 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The callback requests' SQLite store: opening it (folder and file permissions, pragmas, the
+ * integrity check, setting a damaged file aside), the connection lock and the small SQL helpers
+ * that kiosk-store-requests.c, kiosk-store-audit.c and kiosk-store-schema.c share.
+ *
+ * Every value goes through a bound parameter; the only SQL built at run time is
+ * `PRAGMA user_version = <integer>`. Error messages name files and SQLite's reason, never a
+ * patient's name or phone number (SQLite's own messages never quote stored values).
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "kiosk-store-private.h"
+
+#define BUSY_TIMEOUT_MS 5000
+/* Fixed width, so the text sorts in time order and retention can compare it directly. */
+#define TIME_FORMAT     "%Y-%m-%dT%H:%M:%SZ"
+
+G_DEFINE_FINAL_TYPE (KioskStore, kiosk_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (kiosk-store-error-quark, kiosk_store_error)
+
+/* Errors --------------------------------------------------------------------------------------- */
+
+static KioskStoreError
+code_from_errno (int errsv)
+{
+  switch (errsv)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return KIOSK_STORE_ERROR_READ_ONLY;
+    case ENOSPC:
+    case EDQUOT:
+      return KIOSK_STORE_ERROR_FULL;
+    case EIO:
+      return KIOSK_STORE_ERROR_IO;
+    default:
+      return KIOSK_STORE_ERROR_FAILED;
+    }
+}
+
+static KioskStoreError
+code_from_sqlite (sqlite3 *db,
+                  int      rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      return KIOSK_STORE_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return KIOSK_STORE_ERROR_READ_ONLY;
+    case SQLITE_IOERR:
+      return KIOSK_STORE_ERROR_IO;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return KIOSK_STORE_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return KIOSK_STORE_ERROR_BUSY;
+    case SQLITE_CANTOPEN:
+      return db != NULL ? code_from_errno (sqlite3_system_errno (db)) : KIOSK_STORE_ERROR_FAILED;
+    default:
+      return KIOSK_STORE_ERROR_FAILED;
+    }
+}
+
+/**
+ * _kiosk_store_set_error:
+ * @db: (nullable): the connection that failed, for its message
+ * @rc: the SQLite result code
+ * @what: what failed, such as "Could not save the request"
+ *
+ * Returns: %FALSE, so callers can `return _kiosk_store_set_error (…);`
+ */
+gboolean
+_kiosk_store_set_error (GError     **error,
+                        sqlite3     *db,
+                        int          rc,
+                        const char  *what)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  g_set_error (error, KIOSK_STORE_ERROR, code_from_sqlite (db, rc), "%s: %s", what, detail);
+
+  return FALSE;
+}
+
+/**
+ * _kiosk_store_set_errno_error:
+ *
+ * Returns: %FALSE
+ */
+gboolean
+_kiosk_store_set_errno_error (GError     **error,
+                              int          errsv,
+                              const char  *what,
+                              const char  *path)
+{
+  g_set_error (error, KIOSK_STORE_ERROR, code_from_errno (errsv),
+               "%s %s: %s", what, path, g_strerror (errsv));
+
+  return FALSE;
+}
+
+/* SQL helpers (called with the lock held) ------------------------------------------------------ */
+
+GMutexLocker *
+_kiosk_store_lock (KioskStore *self)
+{
+  /* A foreach callback calling back into the store would wait for itself forever. */
+  if (G_UNLIKELY (g_atomic_pointer_get (&self->foreach_thread) == (gpointer)g_thread_self ()))
+    g_error ("A kiosk_store_foreach_request() callback must not call into the store");
+
+  return g_mutex_locker_new (&self->mutex);
+}
+
+sqlite3_stmt *
+_kiosk_store_prepare (KioskStore  *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _kiosk_store_set_error (error, self->db, rc, "Could not prepare a statement");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* Runs a statement that returns no rows. */
+gboolean
+_kiosk_store_step_done (KioskStore    *self,
+                        sqlite3_stmt  *stmt,
+                        const char    *what,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _kiosk_store_set_error (error, self->db, rc, what);
+
+  return TRUE;
+}
+
+/* For fixed SQL only: pragmas, transactions and the schema. */
+gboolean
+_kiosk_store_exec (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _kiosk_store_set_error (error, db, rc, "SQL failed");
+
+  return TRUE;
+}
+
+/* IMMEDIATE takes the write lock up front, so the busy timeout applies here and a transaction
+ * never fails half-way because another process started writing. */
+gboolean
+_kiosk_store_begin (KioskStore  *self,
+                    GError     **error)
+{
+  return _kiosk_store_exec (self->db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_kiosk_store_commit (KioskStore  *self,
+                     GError     **error)
+{
+  return _kiosk_store_exec (self->db, "COMMIT", error);
+}
+
+/* After a failure: SQLite may already have rolled back (SQLITE_FULL, SQLITE_IOERR), or may keep
+ * the transaction open (SQLITE_BUSY on COMMIT); either way nothing half-written remains. */
+void
+_kiosk_store_rollback (sqlite3 *db)
+{
+  int rc;
+
+  if (sqlite3_get_autocommit (db))
+    return;
+
+  rc = sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_warning ("Could not roll back a failed transaction: %s", sqlite3_errmsg (db));
+}
+
+void
+_kiosk_store_bind_time (sqlite3_stmt *stmt,
+                        int           index,
+                        GDateTime    *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *text = NULL;
+
+  if (time == NULL)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  utc = g_date_time_to_utc (time);
+  text = g_date_time_format (utc, TIME_FORMAT);
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * _kiosk_store_column_time:
+ *
+ * Returns: (transfer full) (nullable): the time stored in @column
+ */
+GDateTime *
+_kiosk_store_column_time (sqlite3_stmt *stmt,
+                          int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+/**
+ * _kiosk_store_transaction:
+ *
+ * Takes the lock and runs @func between BEGIN IMMEDIATE and COMMIT. When @func or the COMMIT
+ * fails, the transaction is rolled back, so nothing half-written remains.
+ *
+ * Returns: what @func returned, or -1 with @error set
+ */
+gint64
+_kiosk_store_transaction (KioskStore                 *self,
+                          KioskStoreTransactionFunc   func,
+                          gpointer                    data,
+                          GError                    **error)
+{
+  g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
+  gint64 result;
+
+  if (!_kiosk_store_begin (self, error))
+    return -1;
+
+  result = func (self, data, error);
+  if (result < 0 || !_kiosk_store_commit (self, error))
+    {
+      _kiosk_store_rollback (self->db);
+      return -1;
+    }
+
+  return result;
+}
+
+/* After deleting requests (takes the lock): fold the WAL into the database, where secure_delete
+ * has zeroed the deleted rows, and truncate it, so no copy of a deleted row stays in the -wal. */
+void
+_kiosk_store_checkpoint (KioskStore *self)
+{
+  g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
+  int rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  /* A reader in another process (the command-line export) can hold the WAL for a moment; the
+   * next checkpoint, or the one SQLite runs when the last connection closes, will do it. */
+  if (rc != SQLITE_OK)
+    g_debug ("WAL checkpoint postponed: %s", sqlite3_errmsg (self->db));
+}
+
+/* Audit events and usage items are short identifiers, so free text (a name) cannot end up in
+ * those tables by mistake. */
+gboolean
+_kiosk_store_is_valid_key (const char *key)
+{
+  gsize len = 0;
+
+  if (key == NULL)
+    return FALSE;
+
+  for (const char *p = key; *p != '\0'; p++, len++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+        return FALSE;
+    }
+
+  return len > 0 && len <= 64;
+}
+
+/* The first column of the first row, as text ("" for NULL). */
+static gboolean
+query_text (sqlite3     *db,
+            const char  *sql,
+            char       **out,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _kiosk_store_set_error (error, db, rc, "Could not query the database");
+
+  *out = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  if (*out == NULL)
+    *out = g_strdup ("");
+
+  return TRUE;
+}
+
+/* Opening -------------------------------------------------------------------------------------- */
+
+static gboolean
+ensure_private_dir (const char  *path,
+                    GError     **error)
+{
+  GStatBuf st;
+
+  if (g_mkdir_with_parents (path, 0700) != 0 || g_stat (path, &st) != 0)
+    return _kiosk_store_set_errno_error (error, errno, "Could not create the folder", path);
+  if (!S_ISDIR (st.st_mode))
+    return _kiosk_store_set_errno_error (error, ENOTDIR, "Could not use the folder", path);
+
+  /* A folder someone else made is left as it is, but it should not stay unnoticed. */
+  if ((st.st_mode & 0077) != 0)
+    g_warning ("The data folder %s can be read by other users; it should have mode 0700", path);
+
+  return TRUE;
+}
+
+/* SQLite gives the -wal and -shm files the database file's mode, so creating the file ourselves
+ * with 0600 keeps all three private whatever the umask is. */
+static gboolean
+precreate_private_file (const char  *path,
+                        GError     **error)
+{
+  GStatBuf st;
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  int errsv;
+
+  if (fd < 0)
+    return _kiosk_store_set_errno_error (error, errno, "Could not open", path);
+
+  /* A file copied in by hand may be 0644; the patient data in it is not. */
+  if (fstat (fd, &st) != 0 || ((st.st_mode & 0777) != 0600 && fchmod (fd, 0600) != 0))
+    {
+      errsv = errno;
+      g_close (fd, NULL);
+      return _kiosk_store_set_errno_error (error, errsv, "Could not make private", path);
+    }
+
+  return g_close (fd, NULL);
+}
+
+static void
+close_connection (KioskStore *self)
+{
+  if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
+    g_warning ("Could not close the request database: %s", sqlite3_errmsg (self->db));
+
+  self->db = NULL;
+}
+
+static gboolean
+open_connection (KioskStore  *self,
+                 GError     **error)
+{
+  int rc = sqlite3_open_v2 (self->db_path, &self->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _kiosk_store_set_error (error, self->db, rc, "Could not open the request database");
+      close_connection (self);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* No writable_schema tricks or other ways for SQL to corrupt the file on purpose. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+
+  return TRUE;
+}
+
+/* quick_check reads every page, so a file SQLite can open but not read is found at start, not
+ * in the middle of a patient's save. */
+static gboolean
+check_database (sqlite3  *db,
+                GError  **error)
+{
+  g_autofree char *result = NULL;
+
+  if (!query_text (db, "PRAGMA quick_check", &result, error))
+    return FALSE;
+
+  if (!g_str_equal (result, "ok"))
+    {
+      g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_CORRUPT,
+                   "The database failed its integrity check: %s", result);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (sqlite3  *db,
+                      GError  **error)
+{
+  g_autofree char *mode = NULL;
+
+  if (!query_text (db, "PRAGMA journal_mode = WAL", &mode, error))
+    return FALSE;
+
+  if (!g_str_equal (mode, "wal"))
+    {
+      g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FAILED,
+                   "The database could not use write-ahead logging (it is in “%s” mode)", mode);
+      return FALSE;
+    }
+
+  return _kiosk_store_exec (db,
+                            "PRAGMA synchronous = FULL;"
+                            "PRAGMA foreign_keys = ON;"
+                            "PRAGMA secure_delete = ON;",
+                            error);
+}
+
+static gboolean
+open_database (KioskStore  *self,
+               GError     **error)
+{
+  if (!precreate_private_file (self->db_path, error) || !open_connection (self, error))
+    return FALSE;
+
+  /* Until the file passed its check, closing must not checkpoint: that would fold a -wal into a
+   * damaged file and delete it before we could set both aside. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  if (!check_database (self->db, error) ||
+      !_kiosk_store_check_version (self->db, error) ||
+      !configure_connection (self->db, error) ||
+      !_kiosk_store_migrate (self->db, error))
+    {
+      close_connection (self);
+      return FALSE;
+    }
+
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  return TRUE;
+}
+
+static gboolean
+remove_database_files (const char  *db_path,
+                       GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        return _kiosk_store_set_errno_error (error, errno, "Could not remove", path);
+    }
+
+  return TRUE;
+}
+
+/* The damaged files are copied (never moved) first; only when the copies are safely on disk are
+ * the originals replaced by a new database. If the copy fails nothing is removed. */
+static gboolean
+start_over (KioskStore    *self,
+            const GError  *damage,
+            GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *quarantine = NULL;
+
+  quarantine = _kiosk_store_quarantine (self->data_dir, self->db_path, &local_error);
+  if (quarantine == NULL)
+    {
+      g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_CORRUPT,
+                   "%s, and it could not be set aside: %s", damage->message, local_error->message);
+      return FALSE;
+    }
+
+  g_warning ("%s; copied it to %s and started a new, empty database",
+             damage->message, quarantine);
+
+  if (!remove_database_files (self->db_path, error))
+    return FALSE;
+
+  self->warning = g_strdup_printf (_("The request database was damaged, so a new, empty one was "
+                                     "started. A copy of the damaged file is kept in %s."),
+                                   quarantine);
+
+  return open_database (self, error);
+}
+
+/**
+ * kiosk_store_open:
+ * @data_dir: (nullable): the data folder, or %NULL for `$XDG_DATA_HOME/patient-kiosk`
+ * @error: return location for a #KIOSK_STORE_ERROR
+ *
+ * Opens (creating when needed) `requests.db` in @data_dir and brings its schema up to date.
+ * A file that fails its integrity check is copied into `quarantine/` and replaced by an empty
+ * database; kiosk_store_get_warning() then says so for staff.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+KioskStore *
+kiosk_store_open (const char  *data_dir,
+                  GError     **error)
+{
+  g_autoptr(KioskStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (KIOSK_TYPE_STORE, NULL);
+  if (data_dir != NULL)
+    self->data_dir = g_strdup (data_dir);
+  else
+    self->data_dir = g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, NULL);
+  self->db_path = g_build_filename (self->data_dir, KIOSK_STORE_DB_NAME, NULL);
+
+  if (!ensure_private_dir (self->data_dir, error))
+    return NULL;
+
+  if (!open_database (self, &local_error))
+    {
+      if (!g_error_matches (local_error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (!start_over (self, local_error, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+kiosk_store_get_data_dir (KioskStore *self)
+{
+  g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
+
+  return self->data_dir;
+}
+
+/**
+ * kiosk_store_get_warning:
+ *
+ * Returns: (nullable): a sentence for staff when opening had to set a damaged database aside
+ */
+const char *
+kiosk_store_get_warning (KioskStore *self)
+{
+  g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
+
+  return self->warning;
+}
+
+/* Test hooks ----------------------------------------------------------------------------------- */
+
+gboolean
+_kiosk_store_test_exec (KioskStore  *self,
+                        const char  *sql,
+                        GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
+
+  return _kiosk_store_exec (self->db, sql, error);
+}
+
+char *
+_kiosk_store_test_query (KioskStore  *self,
+                         const char  *sql,
+                         GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
+  char *result = NULL;
+
+  query_text (self->db, sql, &result, error);
+
+  return result;
+}
+
+/* GObject -------------------------------------------------------------------------------------- */
+
+static void
+kiosk_store_finalize (GObject *object)
+{
+  KioskStore *self = (KioskStore *)object;
+
+  close_connection (self);
+  g_mutex_clear (&self->mutex);
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->warning, g_free);
+
+  G_OBJECT_CLASS (kiosk_store_parent_class)->finalize (object);
+}
+
+static void
+kiosk_store_class_init (KioskStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kiosk_store_finalize;
+}
+
+static void
+kiosk_store_init (KioskStore *self)
+{
+  g_mutex_init (&self->mutex);
+}
