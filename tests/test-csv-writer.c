@@ -663,8 +663,8 @@ test_large_export (Fixture       *fixture,
 
   g_file_get_contents (fixture->target, &contents, &length, &error);
   g_assert_no_error (error);
-  for (const char *p = contents; (p = strstr (p, "\r\n")) != NULL; p += 2)
-    records++;
+  for (gsize i = 1; i < length; i++)
+    records += contents[i - 1] == '\r' && contents[i] == '\n';
   g_assert_cmpuint (records, ==, LARGE_ROWS + 1);
   g_assert_true (g_str_has_suffix (contents, "\r\n100000,2024-05-01T10:15:00Z,"
                                              "\"María José Pérez, hija\",\"'+50688881234\","

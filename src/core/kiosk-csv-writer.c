@@ -381,7 +381,8 @@ kiosk_csv_writer_finish (KioskCsvWriter  *self,
  * @self: a writer
  *
  * Gives up: a file writer removes its temporary file and leaves the target as it was. A stream
- * writer cannot take back what already went out; it passes on what it still buffers and stops. Calling it after kiosk_csv_writer_finish() or a second time does nothing.
+ * writer cannot take back what already went out; it passes on what it still buffers and stops.
+ * Calling it after kiosk_csv_writer_finish() or a second time does nothing.
  */
 void
 kiosk_csv_writer_abort (KioskCsvWriter *self)
