@@ -4,6 +4,7 @@
  * would. `./kiosk.sh screenshots` runs it for every page, language and screen size.
  *
  *   kiosk-screenshot --size=1280x800 --language=es --page=topic-causes --output=shot.png
+ *   kiosk-screenshot --page=topic-causes --take-home --output=code.png
  */
 
 #include "config.h"
@@ -19,12 +20,15 @@ static char *size_option = NULL;
 static char *language_option = NULL;
 static char *page_option = NULL;
 static char *output_option = NULL;
+static gboolean take_home_option = FALSE;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &size_option, "Window size", "WIDTHxHEIGHT" },
   { "language", 0, 0, G_OPTION_ARG_STRING, &language_option, "Language", "LANG" },
   { "page", 0, 0, G_OPTION_ARG_STRING, &page_option, "home, topic-ID or callback", "PAGE" },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &output_option, "PNG file to write", "FILE" },
+  { "take-home", 0, 0, G_OPTION_ARG_NONE, &take_home_option,
+    "On a topic page, show its “Take this home” code", NULL },
   { NULL }
 };
 
@@ -89,6 +93,8 @@ main (int   argc,
     sscanf (size_option, "%dx%d", &width, &height);
 
   kiosk_test_init (&argc, &argv);
+  /* Pages cross-fade; a screenshot shows where a transition ends, never its middle. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   settings = g_settings_new (SCHEMA_ID);
   /* What a patient sees: kiosk mode, without window buttons. */
   g_settings_set_boolean (settings, "kiosk-mode", TRUE);
@@ -100,6 +106,9 @@ main (int   argc,
   kiosk_test_iterate (300);
 
   show_page (window, page_option != NULL ? page_option : "home");
+  if (take_home_option)
+    gtk_widget_activate_action (kiosk_window_get_visible_page (window), "topic.show-take-home",
+                                NULL);
   kiosk_test_iterate (700);
 
   if (!save_png (GTK_WIDGET (window), output_option, &error))
