@@ -143,6 +143,10 @@ cmd_screenshots() {
           --output="$out/$page-$lang-$size.png"
         stop_xvfb
       done
+      start_xvfb "$size"
+      "$BUILD_DIR/tests/kiosk-screenshot" --size="$size" --language="$lang" --page=topic-causes \
+        --take-home --output="$out/take-home-$lang-$size.png"
+      stop_xvfb
     done
   done
   say "Screenshots written to $out/"

@@ -3,8 +3,19 @@
 #include "config.h"
 
 #include "kiosk-document-view.h"
+#include "kiosk-qr-code.h"
+#include "kiosk-take-home.h"
 #include "kiosk-topic-page.h"
 #include "kiosk-widget-util.h"
+
+#define DOCUMENT_VIEW  "document"
+#define TAKE_HOME_VIEW "take-home"
+
+/* The side of the QR code in pixels, quiet zone included, that the module size aims at: large
+ * enough for a phone held at arm's length, small enough to fit beside its explanation on a
+ * 1280×800 screen, or above it on a portrait screen, which has room for a larger code. */
+#define QR_LANDSCAPE_SIZE 460
+#define QR_PORTRAIT_SIZE  640
 
 struct _KioskTopicPage
 {
@@ -13,11 +24,17 @@ struct _KioskTopicPage
   /* Template widgets */
   GtkButton         *callback_button;
   KioskDocumentView *document_view;
+  GtkButton         *hide_button;
   GtkImage          *icon;
+  GtkPicture        *qr_picture;
   GtkScrolledWindow *scroller;
+  GtkStack          *stack;
+  GtkButton         *take_home_button;
+  GtkBox            *take_home_card;
   GtkLabel          *title_label;
 
   KioskTopic        *topic;
+  GSettings         *settings;
 };
 
 G_DEFINE_FINAL_TYPE (KioskTopicPage, kiosk_topic_page, GTK_TYPE_WIDGET)
@@ -25,10 +42,112 @@ G_DEFINE_FINAL_TYPE (KioskTopicPage, kiosk_topic_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_TOPIC,
+  PROP_SETTINGS,
+  PROP_TAKE_HOME_VISIBLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Puts the code beside its explanation, or above it on a portrait screen. This is decided
+ * each time the code is shown rather than on every resize: a kiosk's screen keeps its shape.
+ *
+ * Returns: the size the code should have */
+static guint
+kiosk_topic_page_arrange_card (KioskTopicPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* The window, because a page that is still being switched to has no size yet. */
+  GtkWidget *screen = root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (self);
+  gboolean portrait = gtk_widget_get_height (screen) > gtk_widget_get_width (screen);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->take_home_card),
+                                  portrait ? GTK_ORIENTATION_VERTICAL
+                                           : GTK_ORIENTATION_HORIZONTAL);
+
+  return portrait ? QR_PORTRAIT_SIZE : QR_LANDSCAPE_SIZE;
+}
+
+/* Draws the page's take-home code into the picture, with the clinic's details as they are
+ * set now. */
+static gboolean
+kiosk_topic_page_render_code (KioskTopicPage  *self,
+                              GError         **error)
+{
+  g_autofree char *text = kiosk_topic_page_dup_take_home_text (self);
+  g_autoptr(KioskQrMatrix) matrix = kiosk_qr_matrix_new (text, error);
+  g_autoptr(GdkTexture) texture = NULL;
+  guint size;
+
+  if (matrix == NULL)
+    return FALSE;
+
+  size = kiosk_topic_page_arrange_card (self);
+  texture = kiosk_qr_code_render (matrix, kiosk_qr_code_get_module_size (matrix, size));
+  gtk_picture_set_paintable (self->qr_picture, GDK_PAINTABLE (texture));
+  /* A screen reader reads out what the code holds. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->qr_picture),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+
+  return TRUE;
+}
+
+static void
+kiosk_topic_page_clear_code (KioskTopicPage *self)
+{
+  gtk_picture_set_paintable (self->qr_picture, NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->qr_picture),
+                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+kiosk_topic_page_switch_view (KioskTopicPage         *self,
+                              gboolean                take_home,
+                              GtkStackTransitionType  transition)
+{
+  g_autoptr(GError) error = NULL;
+
+  take_home = !!take_home;
+  if (take_home == kiosk_topic_page_get_take_home_visible (self))
+    return;
+
+  if (take_home && !kiosk_topic_page_render_code (self, &error))
+    {
+      g_warning ("Could not make the take-home code for “%s”: %s",
+                 kiosk_topic_get_id (self->topic), error->message);
+      return;
+    }
+
+  /* When hidden, the code stays in the picture until the fade is over; showing it again makes
+   * a new one, and a reset drops it. */
+  gtk_stack_set_visible_child_full (self->stack, take_home ? TAKE_HOME_VIEW : DOCUMENT_VIEW,
+                                    transition);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAKE_HOME_VISIBLE]);
+}
+
+static void
+show_take_home_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KioskTopicPage *self = KIOSK_TOPIC_PAGE (widget);
+
+  kiosk_topic_page_set_take_home_visible (self, TRUE);
+  if (kiosk_topic_page_get_take_home_visible (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->hide_button));
+}
+
+static void
+hide_take_home_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KioskTopicPage *self = KIOSK_TOPIC_PAGE (widget);
+
+  kiosk_topic_page_set_take_home_visible (self, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->take_home_button));
+}
 
 static void
 kiosk_topic_page_constructed (GObject *object)
@@ -55,6 +174,12 @@ kiosk_topic_page_get_property (GObject    *object,
     case PROP_TOPIC:
       g_value_set_object (value, self->topic);
       break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_TAKE_HOME_VISIBLE:
+      g_value_set_boolean (value, kiosk_topic_page_get_take_home_visible (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -73,6 +198,12 @@ kiosk_topic_page_set_property (GObject      *object,
     case PROP_TOPIC:
       self->topic = g_value_dup_object (value);
       break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_TAKE_HOME_VISIBLE:
+      kiosk_topic_page_set_take_home_visible (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -85,6 +216,7 @@ kiosk_topic_page_dispose (GObject *object)
 
   kiosk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_TOPIC_PAGE);
   g_clear_object (&self->topic);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kiosk_topic_page_parent_class)->dispose (object);
 }
@@ -104,6 +236,24 @@ kiosk_topic_page_class_init (KioskTopicPageClass *klass)
     g_param_spec_object ("topic", NULL, NULL, KIOSK_TYPE_TOPIC,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * KioskTopicPage:settings:
+   *
+   * The kiosk's settings, for the clinic's name and phone number in the take-home code.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KioskTopicPage:take-home-visible:
+   *
+   * Whether the page shows its "Take this home" QR code instead of its text.
+   */
+  properties[PROP_TAKE_HOME_VISIBLE] =
+    g_param_spec_boolean ("take-home-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KIOSK_TYPE_DOCUMENT_VIEW);
@@ -112,9 +262,19 @@ kiosk_topic_page_class_init (KioskTopicPageClass *klass)
                                                RESOURCE_PATH "/ui/kiosk-topic-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, callback_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, document_view);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, hide_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, icon);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, qr_picture);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, take_home_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, take_home_card);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, title_label);
+
+  gtk_widget_class_install_action (widget_class, "topic.show-take-home", NULL,
+                                   show_take_home_action);
+  gtk_widget_class_install_action (widget_class, "topic.hide-take-home", NULL,
+                                   hide_take_home_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kiosktopicpage");
@@ -126,13 +286,23 @@ kiosk_topic_page_init (KioskTopicPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * kiosk_topic_page_new:
+ * @topic: the topic to show
+ * @settings: the kiosk's settings (io.github.patientkiosk.PatientKiosk)
+ *
+ * Returns: (transfer floating): a page for @topic
+ */
 GtkWidget *
-kiosk_topic_page_new (KioskTopic *topic)
+kiosk_topic_page_new (KioskTopic *topic,
+                      GSettings  *settings)
 {
   g_return_val_if_fail (KIOSK_IS_TOPIC (topic), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   return g_object_new (KIOSK_TYPE_TOPIC_PAGE,
                        "topic", topic,
+                       "settings", settings,
                        NULL);
 }
 
@@ -152,12 +322,66 @@ kiosk_topic_page_get_title (KioskTopicPage *self)
   return gtk_label_get_label (self->title_label);
 }
 
+gboolean
+kiosk_topic_page_get_take_home_visible (KioskTopicPage *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TOPIC_PAGE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), TAKE_HOME_VIEW) == 0;
+}
+
+/**
+ * kiosk_topic_page_set_take_home_visible:
+ * @visible: %TRUE to show the QR code, %FALSE to show the page's text
+ *
+ * Shows the page's "Take this home" QR code in place of its text, or the text again. The code
+ * is made each time it is shown, from the clinic's details at that moment. If it cannot be
+ * made, a warning is logged and the text stays.
+ */
+void
+kiosk_topic_page_set_take_home_visible (KioskTopicPage *self,
+                                        gboolean        visible)
+{
+  g_return_if_fail (KIOSK_IS_TOPIC_PAGE (self));
+
+  kiosk_topic_page_switch_view (self, visible, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+}
+
+/**
+ * kiosk_topic_page_dup_take_home_text:
+ *
+ * Returns: (transfer full): the text the page's QR code holds, with the clinic's name and
+ *   phone number from the settings as they are now
+ */
+char *
+kiosk_topic_page_dup_take_home_text (KioskTopicPage *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *phone = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_TOPIC_PAGE (self), NULL);
+
+  name = g_settings_get_string (self->settings, "clinic-name");
+  phone = g_settings_get_string (self->settings, "clinic-phone");
+
+  return kiosk_take_home_text_new (self->topic, name, phone);
+}
+
+/**
+ * kiosk_topic_page_scroll_to_top:
+ *
+ * Returns the page to how a new visitor first sees it: the text from its top, with the
+ * take-home code hidden. The window calls it whenever it shows the page.
+ */
 void
 kiosk_topic_page_scroll_to_top (KioskTopicPage *self)
 {
   GtkAdjustment *adjustment;
 
   g_return_if_fail (KIOSK_IS_TOPIC_PAGE (self));
+
+  kiosk_topic_page_switch_view (self, FALSE, GTK_STACK_TRANSITION_TYPE_NONE);
+  kiosk_topic_page_clear_code (self);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));

@@ -11,9 +11,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KioskTopicPage, kiosk_topic_page, KIOSK, TOPIC_PAGE, GtkWidget)
 
-GtkWidget  *kiosk_topic_page_new           (KioskTopic     *topic);
-KioskTopic *kiosk_topic_page_get_topic     (KioskTopicPage *self);
-const char *kiosk_topic_page_get_title     (KioskTopicPage *self);
-void        kiosk_topic_page_scroll_to_top (KioskTopicPage *self);
+GtkWidget  *kiosk_topic_page_new                   (KioskTopic     *topic,
+                                                    GSettings      *settings);
+KioskTopic *kiosk_topic_page_get_topic             (KioskTopicPage *self);
+const char *kiosk_topic_page_get_title             (KioskTopicPage *self);
+gboolean    kiosk_topic_page_get_take_home_visible (KioskTopicPage *self);
+void        kiosk_topic_page_set_take_home_visible (KioskTopicPage *self,
+                                                    gboolean        visible);
+char       *kiosk_topic_page_dup_take_home_text    (KioskTopicPage *self);
+void        kiosk_topic_page_scroll_to_top         (KioskTopicPage *self);
 
 G_END_DECLS

@@ -297,7 +297,7 @@ kiosk_window_build_content_pages (KioskWindow       *self,
       g_autoptr(KioskTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->content), i);
       g_autofree char *name = g_strconcat (TOPIC_PAGE_PREFIX, kiosk_topic_get_id (topic), NULL);
 
-      kiosk_window_add_content_page (self, kiosk_topic_page_new (topic), name);
+      kiosk_window_add_content_page (self, kiosk_topic_page_new (topic, self->settings), name);
     }
 }
 

@@ -4,6 +4,7 @@
  * would. `./kiosk.sh screenshots` runs it for every page, language and screen size.
  *
  *   kiosk-screenshot --size=1280x800 --language=es --page=topic-causes --output=shot.png
+ *   kiosk-screenshot --page=topic-causes --take-home --output=code.png
  */
 
 #include "config.h"
@@ -21,6 +22,7 @@ static char *page_option = NULL;
 static char *output_option = NULL;
 static int text_size_option = 0;
 static gboolean contrast_option = FALSE;
+static gboolean take_home_option = FALSE;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &size_option, "Window size", "WIDTHxHEIGHT" },
@@ -30,6 +32,8 @@ static const GOptionEntry entries[] = {
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &output_option, "PNG file to write", "FILE" },
   { "text-size", 0, 0, G_OPTION_ARG_INT, &text_size_option, "Text size step, 0 to 2", "N" },
   { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &contrast_option, "High contrast", NULL },
+  { "take-home", 0, 0, G_OPTION_ARG_NONE, &take_home_option,
+    "On a topic page, show its “Take this home” code", NULL },
   { NULL }
 };
 
@@ -103,6 +107,8 @@ main (int   argc,
 
   kiosk_test_init (&argc, &argv);
   data_dir = kiosk_test_make_data_dir ();
+  /* Pages cross-fade; a screenshot shows where a transition ends, never its middle. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* What a patient sees: kiosk mode, without window buttons. */
   app = kiosk_test_application_new (data_dir,
                                     "default-language", language_option ? language_option : "en",
@@ -116,7 +122,10 @@ main (int   argc,
   kiosk_window_set_text_size (window, CLAMP (text_size_option, 0, 2));
   kiosk_window_set_high_contrast (window, contrast_option);
   show_page (window, page_option != NULL ? page_option : "home");
-  kiosk_test_iterate (1500);
+  if (take_home_option)
+    gtk_widget_activate_action (kiosk_window_get_visible_page (window), "topic.show-take-home",
+                                NULL);
+  kiosk_test_iterate (1000);
 
   if (!save_png (GTK_WIDGET (window), output_option, &error))
     {

@@ -184,16 +184,36 @@ test_emergency_number_from_settings (WindowFixture *fixture,
   g_settings_reset (settings, "emergency-number");
 }
 
+/* A topic page shown again starts without the code a previous visitor opened. */
+static void
+test_topic_resets_take_home (WindowFixture *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  GtkWidget *page;
+
+  gtk_widget_activate_action (widget, "kiosk.show-topic", "s", "treatments");
+  page = kiosk_window_get_visible_page (fixture->window);
+  kiosk_test_click (kiosk_test_find_button (page, "topic.show-take-home"));
+  g_assert_true (kiosk_topic_page_get_take_home_visible (KIOSK_TOPIC_PAGE (page)));
+
+  kiosk_test_click (header_button (fixture, "kiosk.home"));
+  gtk_widget_activate_action (widget, "kiosk.show-topic", "s", "treatments");
+  g_assert_true (kiosk_window_get_visible_page (fixture->window) == page);
+  g_assert_false (kiosk_topic_page_get_take_home_visible (KIOSK_TOPIC_PAGE (page)));
+}
+
 /* Every templated widget is created and, once dropped, really finalized. */
 static void
 test_widgets_finalize (void)
 {
   g_autoptr(KioskContentPack) content = kiosk_content_pack_new ("en", NULL, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   KioskTopic *topic = kiosk_content_pack_lookup_topic (content, "causes");
   GtkWidget *widgets[] = {
     kiosk_tile_new ("call-start-symbolic", "Title", "Summary"),
     kiosk_home_page_new (content),
-    kiosk_topic_page_new (topic),
+    kiosk_topic_page_new (topic, settings),
     kiosk_document_view_new (),
   };
 
@@ -222,6 +242,8 @@ main (int   argc,
               window_setup, test_switch_language, window_teardown);
   g_test_add ("/kiosk/window/emergency-number", WindowFixture, NULL,
               window_setup, test_emergency_number_from_settings, window_teardown);
+  g_test_add ("/kiosk/window/topic-resets-take-home", WindowFixture, NULL,
+              window_setup, test_topic_resets_take_home, window_teardown);
   g_test_add_func ("/kiosk/window/widgets-finalize", test_widgets_finalize);
 
   return g_test_run ();
