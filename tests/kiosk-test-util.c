@@ -21,8 +21,9 @@ kiosk_test_init (int    *argc,
     {
       if (g_getenv ("KIOSK_REQUIRE_DISPLAY") != NULL)
         g_error ("No display for the UI tests; run them with ./kiosk.sh test");
+      /* A TAP plan of nothing, skipped: meson reports SKIP. */
       g_print ("1..0 # SKIP no display; run the UI tests with ./kiosk.sh test\n");
-      exit (77);
+      exit (0);
     }
 
   kiosk_language_init_gettext ();

@@ -13,6 +13,7 @@
 
 typedef struct
 {
+  char             *data_dir;
   KioskApplication *app;
   GSettings        *settings;
   KioskContentPack *content;
@@ -27,7 +28,9 @@ page_setup (PageFixture   *fixture,
   const char *language = data != NULL ? data : "en";
 
   /* The application loads the kiosk's style sheet, and with it the kiosk's sizes. */
-  fixture->app = kiosk_test_application_new ("clinic-name", "Clínica Ñandú",
+  fixture->data_dir = kiosk_test_make_data_dir ();
+  fixture->app = kiosk_test_application_new (fixture->data_dir,
+                                             "clinic-name", "Clínica Ñandú",
                                              "clinic-phone", "+506 2222-3333",
                                              NULL);
   fixture->settings = g_object_ref (kiosk_application_get_settings (fixture->app));
@@ -58,6 +61,8 @@ page_teardown (PageFixture   *fixture,
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->content);
   g_clear_object (&fixture->app);
+  kiosk_test_remove_tree (fixture->data_dir);
+  g_clear_pointer (&fixture->data_dir, g_free);
 }
 
 static GtkWidget *
