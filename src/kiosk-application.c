@@ -137,7 +137,7 @@ kiosk_application_open_store (KioskApplication *self)
 {
   g_autoptr(GError) error = NULL;
 
-  self->store = kiosk_store_open (self->data_dir, &error);
+  self->store = kiosk_store_open (kiosk_application_get_data_dir (self), &error);
   if (self->store == NULL)
     g_warning ("Cannot open the request store: %s", error->message);
   else if (kiosk_store_get_warning (self->store) != NULL)
@@ -348,12 +348,15 @@ kiosk_application_get_content_dir (KioskApplication *self)
 /**
  * kiosk_application_get_data_dir:
  *
- * Returns: (nullable): the folder from --data-dir; %NULL means the default data folder
+ * Returns: the data folder: --data-dir, else `$XDG_DATA_HOME/patient-kiosk`
  */
 const char *
 kiosk_application_get_data_dir (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  if (self->data_dir == NULL)
+    self->data_dir = g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, NULL);
 
   return self->data_dir;
 }

@@ -29,6 +29,7 @@ struct _KioskKeyboard
   GtkButton           *space_button;
   GtkStack            *stack;
 
+  GtkWidget           *plus_key;
   GtkEditable         *target;   /* weak */
   KioskKeyboardLayout  layout;
   GPtrArray           *letter_keys;
@@ -37,7 +38,8 @@ struct _KioskKeyboard
 G_DEFINE_FINAL_TYPE (KioskKeyboard, kiosk_keyboard, GTK_TYPE_WIDGET)
 G_DEFINE_ENUM_TYPE (KioskKeyboardLayout, kiosk_keyboard_layout,
                     G_DEFINE_ENUM_VALUE (KIOSK_KEYBOARD_LETTERS, "letters"),
-                    G_DEFINE_ENUM_VALUE (KIOSK_KEYBOARD_DIGITS, "digits"))
+                    G_DEFINE_ENUM_VALUE (KIOSK_KEYBOARD_DIGITS, "digits"),
+                    G_DEFINE_ENUM_VALUE (KIOSK_KEYBOARD_PIN, "pin"))
 
 enum {
   PROP_0,
@@ -208,6 +210,8 @@ kiosk_keyboard_add_rows (KioskKeyboard      *self,
           GtkWidget *key = kiosk_keyboard_create_key (self, text, css_class);
 
           gtk_grid_attach (grid, key, column, row, 1, 1);
+          if (g_str_equal (text, "+"))
+            self->plus_key = key;
           if (keys != NULL && g_unichar_isalpha (g_utf8_get_char (text)))
             g_ptr_array_add (keys, key);
         }
@@ -377,8 +381,10 @@ kiosk_keyboard_set_layout (KioskKeyboard       *self,
     return;
 
   self->layout = layout;
+  /* A PIN pad is the phone keypad without its "+". */
   gtk_stack_set_visible_child_name (self->stack,
-                                    layout == KIOSK_KEYBOARD_DIGITS ? "digits" : "letters");
+                                    layout == KIOSK_KEYBOARD_LETTERS ? "letters" : "digits");
+  gtk_widget_set_visible (self->plus_key, layout == KIOSK_KEYBOARD_DIGITS);
   kiosk_keyboard_update_auto_shift (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }

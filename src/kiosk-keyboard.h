@@ -9,6 +9,7 @@ typedef enum
 {
   KIOSK_KEYBOARD_LETTERS,
   KIOSK_KEYBOARD_DIGITS,
+  KIOSK_KEYBOARD_PIN,
 } KioskKeyboardLayout;
 
 #define KIOSK_TYPE_KEYBOARD_LAYOUT (kiosk_keyboard_layout_get_type ())

@@ -3,6 +3,7 @@
 
 #include "kiosk-callback-page.h"
 #include "kiosk-idle-monitor.h"
+#include "kiosk-staff-page.h"
 #include "kiosk-thanks-page.h"
 #include "kiosk-window.h"
 
@@ -11,6 +12,7 @@ G_BEGIN_DECLS
 #define HOME_PAGE         "home"
 #define CALLBACK_PAGE     "callback"
 #define THANKS_PAGE       "thanks"
+#define STAFF_PAGE        "staff"
 #define TOPIC_PAGE_PREFIX "topic-"
 
 /* The visitor's own choices, which the next visitor never inherits. */
@@ -52,6 +54,7 @@ struct _KioskWindow
   GPtrArray            *content_pages;  /* the pages rebuilt when the language changes */
   KioskCallbackPage    *callback_page;
   KioskThanksPage      *thanks_page;
+  KioskStaffPage       *staff_page;
 
   /* kiosk-window-visitor.c */
   KioskIdleMonitor     *idle_monitor;

@@ -151,6 +151,7 @@ kiosk_window_reset (KioskWindow *self)
   kiosk_window_clear_clipboards (self);
   kiosk_callback_page_reset (self->callback_page);
   kiosk_thanks_page_reset (self->thanks_page);
+  kiosk_staff_page_lock (self->staff_page);
 
   kiosk_window_set_text_size (self, KIOSK_TEXT_SIZE_NORMAL);
   kiosk_window_set_high_contrast (self, FALSE);

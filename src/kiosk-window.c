@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kiosk-callback-page.h"
 #include "kiosk-home-page.h"
 #include "kiosk-language.h"
+#include "kiosk-staff-page.h"
 #include "kiosk-thanks-page.h"
 #include "kiosk-topic-page.h"
 #include "kiosk-window-private.h"
@@ -58,6 +60,42 @@ _kiosk_window_show_page (KioskWindow *self,
 }
 
 static void
+record_usage_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kiosk_store_record_usage (KIOSK_STORE (source_object), task_data, &error))
+    g_warning ("Could not count a page visit: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Anonymous counts of what visitors open, for the clinic; written off the main thread. */
+static void
+kiosk_window_count_visit (KioskWindow *self,
+                          const char  *page)
+{
+  KioskStore *store = kiosk_application_get_store (_kiosk_window_get_kiosk_application (self));
+  g_autoptr(GTask) task = NULL;
+  const char *item = NULL;
+
+  if (g_str_has_prefix (page, TOPIC_PAGE_PREFIX))
+    item = page + strlen (TOPIC_PAGE_PREFIX);
+  else if (g_str_equal (page, CALLBACK_PAGE))
+    item = "form";
+
+  if (item == NULL || store == NULL)
+    return;
+
+  task = g_task_new (store, NULL, NULL, NULL);
+  g_task_set_source_tag (task, kiosk_window_count_visit);
+  g_task_set_task_data (task, g_strdup (item), g_free);
+  g_task_run_in_thread (task, record_usage_thread);
+}
+
+static void
 kiosk_window_navigate (KioskWindow *self,
                        const char  *name)
 {
@@ -77,6 +115,7 @@ kiosk_window_navigate (KioskWindow *self,
     g_ptr_array_add (self->history, g_strdup (current));
 
   _kiosk_window_show_page (self, name);
+  kiosk_window_count_visit (self, name);
 }
 
 static void
@@ -139,6 +178,21 @@ show_callback_action (GtkWidget  *widget,
                                    kiosk_topic_get_id (kiosk_topic_page_get_topic (KIOSK_TOPIC_PAGE (visible))));
 
   kiosk_window_navigate (self, CALLBACK_PAGE);
+}
+
+static void
+staff_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  kiosk_window_navigate (KIOSK_WINDOW (widget), STAFF_PAGE);
+}
+
+/* A three-second press on the clinic's name: staff find it, a patient will not by chance. */
+static void
+clinic_long_pressed_cb (KioskWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.staff", NULL);
 }
 
 static void
@@ -281,6 +335,11 @@ kiosk_window_build_form_pages (KioskWindow       *self,
 
   self->thanks_page = KIOSK_THANKS_PAGE (kiosk_thanks_page_new ());
   kiosk_window_add_content_page (self, GTK_WIDGET (self->thanks_page), THANKS_PAGE);
+
+  self->staff_page = KIOSK_STAFF_PAGE (kiosk_staff_page_new (self->content,
+                                                            kiosk_application_get_store (app),
+                                                            kiosk_application_get_data_dir (app)));
+  kiosk_window_add_content_page (self, GTK_WIDGET (self->staff_page), STAFF_PAGE);
 }
 
 static void
@@ -500,6 +559,9 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "kiosk.show-topic", "s", show_topic_action);
   gtk_widget_class_install_action (widget_class, "kiosk.show-callback", NULL, show_callback_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.staff", NULL, staff_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "kiosk.staff", NULL);
   gtk_widget_class_install_action (widget_class, "kiosk.next-language", NULL,
                                    next_language_action);
   gtk_widget_class_install_action (widget_class, "kiosk.text-size", NULL, text_size_action);
@@ -509,11 +571,25 @@ kiosk_window_class_init (KioskWindowClass *klass)
 }
 
 static void
+kiosk_window_add_staff_gesture (KioskWindow *self)
+{
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+
+  /* GTK's long press is 500 ms; six times that is three seconds. */
+  gtk_gesture_long_press_set_delay_factor (GTK_GESTURE_LONG_PRESS (long_press), 6.0);
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), FALSE);
+  g_signal_connect_object (long_press, "pressed", G_CALLBACK (clinic_long_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->clinic_label), GTK_EVENT_CONTROLLER (long_press));
+}
+
+static void
 kiosk_window_init (KioskWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk-window");
+  kiosk_window_add_staff_gesture (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), text_size_classes[KIOSK_TEXT_SIZE_NORMAL]);
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->content_pages = g_ptr_array_new ();

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "kiosk-store.h"
+#include "kiosk-test-fs.h"
 
 static KioskRequest *
 make_request (guint n)
@@ -78,24 +79,6 @@ bench_bulk (KioskStore *store,
            n / (total / (double)G_USEC_PER_SEC));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -119,7 +102,7 @@ main (int   argc,
   bench_bulk (store, bulk);
 
   g_clear_object (&store);
-  remove_tree (tmp);
+  kiosk_test_remove_tree (tmp);
 
   return EXIT_SUCCESS;
 }

@@ -5,9 +5,12 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kiosk-language.h"
+#include "kiosk-test-fs.h"
 #include "kiosk-test-util.h"
+#include "kiosk-window.h"
 
 /* UI tests need a display. `./kiosk.sh test` starts a virtual one and sets
  * KIOSK_REQUIRE_DISPLAY, so there a missing display is a failure, not a skip. */
@@ -69,22 +72,34 @@ kiosk_test_application_new (const char *data_dir,
                             const char *first_setting,
                             ...)
 {
+  KioskApplication *app;
+  va_list args;
+
+  va_start (args, first_setting);
+  app = kiosk_test_application_new_valist (data_dir, first_setting, args);
+  va_end (args);
+
+  return app;
+}
+
+KioskApplication *
+kiosk_test_application_new_valist (const char *data_dir,
+                                   const char *first_setting,
+                                   va_list     args)
+{
   g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   g_autoptr(GSettingsSchema) schema = NULL;
   g_auto(GStrv) keys = NULL;
   g_autoptr(GError) error = NULL;
   KioskApplication *app;
-  va_list args;
 
   g_object_get (settings, "settings-schema", &schema, NULL);
   keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     g_settings_reset (settings, keys[i]);
 
-  va_start (args, first_setting);
   for (const char *key = first_setting; key != NULL; key = va_arg (args, const char *))
     set_setting (settings, key, va_arg (args, const char *));
-  va_end (args);
 
   app = g_object_new (KIOSK_TYPE_APPLICATION,
                       "application-id", APP_ID ".Test",
@@ -99,6 +114,120 @@ kiosk_test_application_new (const char *data_dir,
 }
 
 /**
+ * kiosk_test_kiosk_open:
+ * @kiosk: the fixture to fill
+ * @first_setting: settings as for kiosk_test_application_new(), %NULL-terminated
+ *
+ * Opens a kiosk as a test fixture: its own data folder, an application with these settings,
+ * and a presented 1280x800 window.
+ */
+void
+kiosk_test_kiosk_open (KioskTestKiosk *kiosk,
+                       const char     *first_setting,
+                       ...)
+{
+  va_list args;
+
+  kiosk->data_dir = kiosk_test_make_data_dir ();
+  va_start (args, first_setting);
+  kiosk->app = kiosk_test_application_new_valist (kiosk->data_dir, first_setting, args);
+  va_end (args);
+
+  kiosk->window = kiosk_window_new (kiosk->app);
+  gtk_window_set_default_size (GTK_WINDOW (kiosk->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (kiosk->window));
+  kiosk_test_iterate (100);
+}
+
+/**
+ * kiosk_test_kiosk_close:
+ *
+ * Destroys the window, asserting that it and every page in it are finalized, then removes the
+ * data folder. A test that closed the window itself leaves @kiosk->window %NULL.
+ */
+void
+kiosk_test_kiosk_close (KioskTestKiosk *kiosk)
+{
+  if (kiosk->window != NULL)
+    {
+      g_object_ref (kiosk->window);
+      gtk_window_destroy (GTK_WINDOW (kiosk->window));
+      g_assert_finalize_object (kiosk->window);
+      kiosk->window = NULL;
+    }
+  /* A registered GApplication keeps references of its own until it runs shutdown. */
+  g_clear_object (&kiosk->app);
+  kiosk_test_remove_tree (kiosk->data_dir);
+  g_clear_pointer (&kiosk->data_dir, g_free);
+}
+
+/**
+ * kiosk_test_find_widget:
+ *
+ * Returns: (nullable): the first widget of @type under @root, depth first
+ */
+GtkWidget *
+kiosk_test_find_widget (GtkWidget *root,
+                        GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kiosk_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+page_is_visible (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (kiosk_window_get_visible_page_name (args[0]), args[1]) == 0;
+}
+
+void
+kiosk_test_wait_for_page (KioskWindow *window,
+                          const char  *name)
+{
+  gpointer args[] = { window, (gpointer)name };
+
+  kiosk_test_wait_for (page_is_visible, args, 10000);
+}
+
+static gboolean
+label_is_mapped (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *label = kiosk_test_find_label (args[0], args[1]);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/**
+ * kiosk_test_wait_for_label:
+ *
+ * Runs the main loop until a label containing @text shows on screen under @root.
+ */
+void
+kiosk_test_wait_for_label (GtkWidget  *root,
+                           const char *text,
+                           guint       timeout_ms)
+{
+  gpointer args[] = { root, (gpointer)text };
+
+  kiosk_test_wait_for (label_is_mapped, args, timeout_ms);
+}
+
+/**
  * kiosk_test_make_data_dir:
  *
  * Returns: (transfer full): a new, empty temporary folder; remove it with
@@ -107,30 +236,7 @@ kiosk_test_application_new (const char *data_dir,
 char *
 kiosk_test_make_data_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("kiosk-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  return dir;
-}
-
-void
-kiosk_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        kiosk_test_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  return kiosk_test_make_dir ("kiosk-test");
 }
 
 /**
@@ -255,3 +361,76 @@ kiosk_test_find_button (GtkWidget  *root,
 
   return NULL;
 }
+
+/**
+ * kiosk_test_name_window:
+ *
+ * Gives @window a title no other window has, for xdotool to find it by.
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+kiosk_test_name_window (GtkWindow *window)
+{
+  static guint counter;
+  char *title = g_strdup_printf ("kiosk-test-%d-%u", getpid (), counter++);
+
+  gtk_window_set_title (window, title);
+  kiosk_test_iterate (100);
+
+  return title;
+}
+
+static void
+subprocess_waited_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *(gboolean *)data = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+void
+kiosk_test_run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) xdotool = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("KIOSK_XDOTOOL"));
+  g_assert_nonnull (argv->pdata[0]);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  xdotool = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* The window must keep handling events while xdotool waits for it. */
+  g_subprocess_wait_async (xdotool, NULL, subprocess_waited_cb, &done);
+  kiosk_test_wait_for (flag_is_set, &done, 10000);
+  g_assert_true (g_subprocess_get_successful (xdotool));
+}
+
+/* Real key presses through the X server's XTEST extension, as a keyboard plugged into the
+ * kiosk sends them to the focused window. */
+void
+kiosk_test_press_keys (GtkWindow  *window,
+                       const char *keys)
+{
+  g_autofree char *title = kiosk_test_name_window (window);
+  const char * const focus_args[] = { "search", "--sync", "--name", title,
+                                      "windowfocus", "--sync", NULL };
+  const char * const key_args[] = { "key", keys, NULL };
+
+  kiosk_test_run_xdotool (focus_args);
+  kiosk_test_run_xdotool (key_args);
+  kiosk_test_iterate (300);
+}
+

@@ -13,57 +13,20 @@
 #include "kiosk-thanks-page.h"
 #include "kiosk-window.h"
 
-typedef struct
-{
-  char             *data_dir;
-  KioskApplication *app;
-  KioskWindow      *window;
-} FormFixture;
+typedef KioskTestKiosk FormFixture;
 
 static void
 form_setup (FormFixture   *fixture,
             gconstpointer  data)
 {
-  fixture->data_dir = kiosk_test_make_data_dir ();
-  fixture->app = kiosk_test_application_new (fixture->data_dir,
-                                             "default-language", "en",
-                                             "kiosk-mode", "true",
-                                             NULL);
-  fixture->window = kiosk_window_new (fixture->app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  kiosk_test_iterate (50);
+  kiosk_test_kiosk_open (fixture, "default-language", "en", "kiosk-mode", "true", NULL);
 }
 
 static void
 form_teardown (FormFixture   *fixture,
                gconstpointer  data)
 {
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_clear_object (&fixture->app);
-  kiosk_test_remove_tree (fixture->data_dir);
-  g_free (fixture->data_dir);
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *root,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  kiosk_test_kiosk_close (fixture);
 }
 
 /* The key a finger would find: mapped, with this tooltip. */
@@ -97,7 +60,7 @@ form_page (FormFixture *fixture)
 static GtkEditable *
 name_entry (FormFixture *fixture)
 {
-  return GTK_EDITABLE (find_widget_of_type (form_page (fixture), GTK_TYPE_ENTRY));
+  return GTK_EDITABLE (kiosk_test_find_widget (form_page (fixture), GTK_TYPE_ENTRY));
 }
 
 static GtkEditable *
@@ -123,7 +86,7 @@ phone_entry (FormFixture *fixture)
 static KioskKeyboard *
 keyboard (FormFixture *fixture)
 {
-  return KIOSK_KEYBOARD (find_widget_of_type (form_page (fixture), KIOSK_TYPE_KEYBOARD));
+  return KIOSK_KEYBOARD (kiosk_test_find_widget (form_page (fixture), KIOSK_TYPE_KEYBOARD));
 }
 
 static void
@@ -175,7 +138,7 @@ open_form (FormFixture *fixture)
 static GtkCheckButton *
 consent_check (FormFixture *fixture)
 {
-  return GTK_CHECK_BUTTON (find_widget_of_type (form_page (fixture), GTK_TYPE_CHECK_BUTTON));
+  return GTK_CHECK_BUTTON (kiosk_test_find_widget (form_page (fixture), GTK_TYPE_CHECK_BUTTON));
 }
 
 static void

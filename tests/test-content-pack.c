@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kiosk-content-pack.h"
+#include "kiosk-test-fs.h"
 
 static const char * const topic_ids[] = { "causes", "treatments", "specialist", NULL };
 
@@ -177,28 +178,10 @@ override_setup (OverrideFixture *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 override_teardown (OverrideFixture *fixture,
                    gconstpointer    data)
 {
-  remove_tree (fixture->dir);
+  kiosk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -19,6 +19,7 @@
 
 #include "kiosk-store.h"
 #include "kiosk-store-private.h"
+#include "kiosk-test-fs.h"
 
 #define DEFAULT_ITERATIONS 200
 #define MIN_DELAY_MS       2
@@ -125,24 +126,6 @@ assert_all_present (CrashState *state,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_kill_writer (void)
 {
   g_autoptr(GError) error = NULL;
@@ -178,7 +161,7 @@ test_kill_writer (void)
   g_assert_cmpuint (state.acked_runs, >, iterations / 2);
 
   g_clear_object (&store);
-  remove_tree (tmp);
+  kiosk_test_remove_tree (tmp);
   g_hash_table_unref (state.acked);
   g_free (state.data_dir);
 }

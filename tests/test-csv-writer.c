@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "kiosk-csv-writer.h"
+#include "kiosk-test-fs.h"
 
 #define BOM "\xEF\xBB\xBF"
 
@@ -86,28 +87,10 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  kiosk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->target);
 }

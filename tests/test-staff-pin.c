@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "kiosk-staff-pin.h"
+#include "kiosk-test-fs.h"
 
 #define PIN       "246810"
 #define OTHER_PIN "135791"
@@ -35,28 +36,10 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->root);
+  kiosk_test_remove_tree (fixture->root);
   g_free (fixture->root);
   g_free (fixture->data_dir);
 }

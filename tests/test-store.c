@@ -10,6 +10,7 @@
 
 #include "kiosk-store.h"
 #include "kiosk-store-private.h"
+#include "kiosk-test-fs.h"
 
 /* The first schema exactly as version 1 of the kiosk created it, to test the migration. */
 static const char v1_schema[] =
@@ -222,26 +223,6 @@ store_setup (StoreFixture  *fixture,
   g_assert_null (kiosk_store_get_warning (fixture->store));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* Like g_assert_finalize_object(), but gives a finished GTask's worker thread a moment to drop
  * its reference to the store. */
 static void
@@ -267,7 +248,7 @@ store_teardown (StoreFixture  *fixture,
 {
   if (fixture->store != NULL)
     assert_store_finalized (fixture->store);
-  remove_tree (fixture->tmp);
+  kiosk_test_remove_tree (fixture->tmp);
   g_free (fixture->data_dir);
   g_free (fixture->tmp);
 }
@@ -1108,7 +1089,7 @@ test_audit_rejects_free_text (void)
   tmp = g_dir_make_tmp ("kiosk-store-XXXXXX", NULL);
   g_setenv ("KIOSK_TEST_DIR", tmp, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  remove_tree (tmp);
+  kiosk_test_remove_tree (tmp);
   g_test_trap_assert_failed ();
   g_test_trap_assert_stderr ("*CRITICAL*_kiosk_store_is_valid_key*");
 }
@@ -1257,7 +1238,7 @@ test_foreach_reentry (void)
   tmp = g_dir_make_tmp ("kiosk-store-XXXXXX", NULL);
   g_setenv ("KIOSK_TEST_DIR", tmp, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  remove_tree (tmp);
+  kiosk_test_remove_tree (tmp);
   g_test_trap_assert_failed ();
   g_test_trap_assert_stderr ("*must not call into the store*");
 }

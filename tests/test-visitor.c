@@ -11,12 +11,7 @@
 #include "kiosk-test-util.h"
 #include "kiosk-window.h"
 
-typedef struct
-{
-  char             *data_dir;
-  KioskApplication *app;
-  KioskWindow      *window;
-} VisitorFixture;
+typedef KioskTestKiosk VisitorFixture;
 
 static void
 visitor_setup (VisitorFixture *fixture,
@@ -24,56 +19,20 @@ visitor_setup (VisitorFixture *fixture,
 {
   const char *kiosk_mode = data != NULL ? data : "true";
 
-  fixture->data_dir = kiosk_test_make_data_dir ();
-  fixture->app = kiosk_test_application_new (fixture->data_dir,
-                                             "default-language", "en",
-                                             "kiosk-mode", kiosk_mode,
-                                             NULL);
-  fixture->window = kiosk_window_new (fixture->app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  kiosk_test_iterate (100);
+  kiosk_test_kiosk_open (fixture, "default-language", "en", "kiosk-mode", kiosk_mode, NULL);
 }
 
 static void
 visitor_teardown (VisitorFixture *fixture,
                   gconstpointer   data)
 {
-  if (fixture->window != NULL)
-    {
-      g_object_ref (fixture->window);
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      g_assert_finalize_object (fixture->window);
-    }
-  g_clear_object (&fixture->app);
-  kiosk_test_remove_tree (fixture->data_dir);
-  g_free (fixture->data_dir);
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  kiosk_test_kiosk_close (fixture);
 }
 
 static GtkEditable *
 form_entry (VisitorFixture *fixture)
 {
-  return GTK_EDITABLE (find_of_type (kiosk_window_get_page (fixture->window, "callback"),
+  return GTK_EDITABLE (kiosk_test_find_widget (kiosk_window_get_page (fixture->window, "callback"),
                                      GTK_TYPE_ENTRY));
 }
 
@@ -86,25 +45,6 @@ phone_entry (VisitorFixture *fixture)
         return w;
     }
   g_assert_not_reached ();
-}
-
-static gboolean
-mapped_label (gpointer data)
-{
-  gpointer *args = data;
-  GtkWidget *label = kiosk_test_find_label (args[0], args[1]);
-
-  return label != NULL && gtk_widget_get_mapped (label);
-}
-
-static void
-wait_for_label (VisitorFixture *fixture,
-                const char     *text,
-                guint           timeout_ms)
-{
-  gpointer args[] = { fixture->window, (gpointer)text };
-
-  kiosk_test_wait_for (mapped_label, args, timeout_ms);
 }
 
 /* A visitor who filled the form, chose Spanish, big text and high contrast, then walked away. */
@@ -129,11 +69,11 @@ test_idle_reset (VisitorFixture *fixture,
   GtkWidget *home;
 
   leave_traces (fixture);
-  wait_for_label (fixture, "¿Sigue ahí?", 3000);
+  kiosk_test_wait_for_label (GTK_WIDGET (fixture->window), "¿Sigue ahí?", 3000);
   g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (fixture->window), "2 segundos"));
 
   /* Nobody answers: everything goes back to the clinic's defaults. */
-  wait_for_label (fixture, "Touch the screen to start", 5000);
+  kiosk_test_wait_for_label (GTK_WIDGET (fixture->window), "Touch the screen to start", 5000);
   g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
   g_assert_cmpstr (kiosk_window_get_language (fixture->window), ==, "en");
   g_assert_cmpuint (kiosk_window_get_text_size (fixture->window), ==, 0);
@@ -157,7 +97,7 @@ test_still_here (VisitorFixture *fixture,
                  gconstpointer   data)
 {
   leave_traces (fixture);
-  wait_for_label (fixture, "¿Sigue ahí?", 3000);
+  kiosk_test_wait_for_label (GTK_WIDGET (fixture->window), "¿Sigue ahí?", 3000);
   kiosk_test_click (kiosk_test_find_button (GTK_WIDGET (fixture->window), "kiosk.still-here"));
 
   /* Past the end of the countdown, nothing was cleared. */
@@ -223,62 +163,6 @@ test_close_allowed_windowed (VisitorFixture *fixture,
 }
 
 static void
-subprocess_waited_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      data)
-{
-  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
-  *(gboolean *)data = TRUE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
-
-static void
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) xdotool = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("KIOSK_XDOTOOL"));
-  g_assert_nonnull (argv->pdata[0]);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  xdotool = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  /* The window must keep handling events while xdotool waits for it. */
-  g_subprocess_wait_async (xdotool, NULL, subprocess_waited_cb, &done);
-  kiosk_test_wait_for (flag_is_set, &done, 10000);
-  g_assert_true (g_subprocess_get_successful (xdotool));
-}
-
-/* Real key presses through the X server's XTEST extension, as a keyboard plugged into the
- * kiosk sends them to the focused window. */
-static void
-press_keys_on_window (GtkWindow  *window,
-                      const char *keys)
-{
-  static guint counter;
-  g_autofree char *title = g_strdup_printf ("kiosk-test-%d-%u", getpid (), counter++);
-  const char * const focus_args[] = { "search", "--sync", "--name", title,
-                                      "windowfocus", "--sync", NULL };
-  const char * const key_args[] = { "key", keys, NULL };
-
-  gtk_window_set_title (window, title);
-  kiosk_test_iterate (100);
-  run_xdotool (focus_args);
-  run_xdotool (key_args);
-  kiosk_test_iterate (300);
-}
-
-static void
 test_shortcuts_kiosk (VisitorFixture *fixture,
                       gconstpointer   data)
 {
@@ -290,7 +174,7 @@ test_shortcuts_kiosk (VisitorFixture *fixture,
     {
       g_autoptr(GListModel) toplevels = NULL;
 
-      press_keys_on_window (window, shortcuts[i]);
+      kiosk_test_press_keys (window, shortcuts[i]);
       if (fixture->window == NULL)
         g_error ("%s closed the kiosk", shortcuts[i]);
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
@@ -307,7 +191,7 @@ test_shortcuts_windowed (VisitorFixture *fixture,
 {
   /* The same key that does nothing in kiosk mode closes a development window. */
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
-  press_keys_on_window (GTK_WINDOW (fixture->window), "ctrl+w");
+  kiosk_test_press_keys (GTK_WINDOW (fixture->window), "ctrl+w");
   kiosk_test_iterate (200);
   g_assert_null (fixture->window);
 }
@@ -464,7 +348,7 @@ test_focus_chain (VisitorFixture *fixture,
   checks[0] = kiosk_test_find_button (window, "kiosk.home");
   checks[1] = kiosk_test_find_button (window, "kiosk.next-language");
   checks[2] = kiosk_test_find_button (page, "callback.send");
-  checks[3] = find_of_type (page, GTK_TYPE_CHECK_BUTTON);
+  checks[3] = kiosk_test_find_widget (page, GTK_TYPE_CHECK_BUTTON);
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
       g_assert_nonnull (checks[i]);

@@ -9,37 +9,21 @@
 #include "kiosk-topic-page.h"
 #include "kiosk-window.h"
 
-typedef struct
-{
-  char             *data_dir;
-  KioskApplication *app;
-  KioskWindow      *window;
-} WindowFixture;
+typedef KioskTestKiosk WindowFixture;
 
 static void
 window_setup (WindowFixture *fixture,
               gconstpointer  data)
 {
-  fixture->data_dir = kiosk_test_make_data_dir ();
-  fixture->app = kiosk_test_application_new (fixture->data_dir, "default-language", "en",
-                                             "clinic-name", "Clínica de Prueba",
-                                             NULL);
-  fixture->window = kiosk_window_new (fixture->app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  kiosk_test_iterate (50);
+  kiosk_test_kiosk_open (fixture, "default-language", "en", "clinic-name", "Clínica de Prueba",
+                         NULL);
 }
 
 static void
 window_teardown (WindowFixture *fixture,
                  gconstpointer  data)
 {
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  /* A registered GApplication keeps references of its own until it runs shutdown. */
-  g_clear_object (&fixture->app);
-  kiosk_test_remove_tree (fixture->data_dir);
-  g_free (fixture->data_dir);
+  kiosk_test_kiosk_close (fixture);
 }
 
 static GtkWidget *

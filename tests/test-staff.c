@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The staff area, from the hidden way in to the lock, with a request saved through the form. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kiosk-callback-page.h"
+#include "kiosk-keyboard.h"
+#include "kiosk-staff-page.h"
+#include "kiosk-staff-pin.h"
+#include "kiosk-test-util.h"
+#include "kiosk-window.h"
+
+#define STAFF_PIN "246810"
+
+typedef KioskTestKiosk StaffFixture;
+
+static void
+staff_setup (StaffFixture  *fixture,
+             gconstpointer  data)
+{
+  gboolean with_pin = data == NULL;
+
+  kiosk_test_kiosk_open (fixture, "default-language", "en", "kiosk-mode", "true", NULL);
+  if (with_pin)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KioskStaffPin) pin = kiosk_staff_pin_new (fixture->data_dir, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (kiosk_staff_pin_set (pin, STAFF_PIN, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+staff_teardown (StaffFixture  *fixture,
+                gconstpointer  data)
+{
+  kiosk_test_kiosk_close (fixture);
+}
+
+static KioskStaffPage *
+staff_page (StaffFixture *fixture)
+{
+  return KIOSK_STAFF_PAGE (kiosk_window_get_page (fixture->window, "staff"));
+}
+
+/* A patient leaves a request through the form, as in the callback tests. */
+static void
+save_request_through_form (StaffFixture *fixture)
+{
+  GtkWidget *form = kiosk_window_get_page (fixture->window, "callback");
+  GtkWidget *name = kiosk_test_find_widget (form, GTK_TYPE_ENTRY);
+  GtkWidget *phone = NULL;
+
+  for (GtkWidget *w = gtk_widget_get_next_sibling (name); w != NULL && phone == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_ENTRY (w))
+      phone = w;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.show-callback", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Lucía Fernández");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "8765 4321");
+  gtk_widget_activate (kiosk_test_find_widget (form, GTK_TYPE_CHECK_BUTTON));
+  kiosk_test_click (kiosk_test_find_button (form, "callback.send"));
+  kiosk_test_wait_for_page (fixture->window, "thanks");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.home", NULL);
+}
+
+static void
+type_pin (StaffFixture *fixture,
+          const char   *pin)
+{
+  GtkWidget *pad = kiosk_test_find_widget (GTK_WIDGET (staff_page (fixture)), KIOSK_TYPE_KEYBOARD);
+
+  for (const char *p = pin; *p != '\0'; p++)
+    {
+      char key[2] = { *p, '\0' };
+      GtkWidget *button = kiosk_test_find_button_with_label (pad, key);
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_get_mapped (button));
+      kiosk_test_click (button);
+    }
+  kiosk_test_click (kiosk_test_find_button (GTK_WIDGET (staff_page (fixture)), "staff.unlock"));
+}
+
+static void
+test_pin_list_called_back_lock (StaffFixture  *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *row_label;
+  GtkWidget *row;
+  g_autofree char *export_path = g_build_filename (fixture->data_dir, "export.csv", NULL);
+  g_autofree char *csv = NULL;
+
+  save_request_through_form (fixture);
+
+  /* Ctrl+Alt+S from a real keyboard opens the PIN pad, never the list. */
+  kiosk_test_press_keys (GTK_WINDOW (fixture->window), "ctrl+alt+s");
+  kiosk_test_wait_for_page (fixture->window, "staff");
+  page = GTK_WIDGET (staff_page (fixture));
+  kiosk_test_wait_for_label (page, "Enter the staff PIN", 10000);
+  g_assert_null (kiosk_test_find_label (GTK_WIDGET (fixture->window), "Lucía"));
+
+  type_pin (fixture, "135790");
+  kiosk_test_wait_for_label (page, "Wrong PIN", 10000);
+  g_assert_false (kiosk_staff_page_get_unlocked (staff_page (fixture)));
+  g_assert_null (kiosk_test_find_label (GTK_WIDGET (fixture->window), "Lucía"));
+
+  type_pin (fixture, STAFF_PIN);
+  kiosk_test_wait_for_label (page, "Lucía Fernández", 10000);
+  g_assert_true (kiosk_staff_page_get_unlocked (staff_page (fixture)));
+  g_assert_nonnull (kiosk_test_find_label (page, "+50687654321"));
+  g_assert_nonnull (kiosk_test_find_label (page, "1 request stored, 1 pending"));
+
+  /* Mark it called back: it leaves the pending list. */
+  row_label = kiosk_test_find_label (page, "Lucía Fernández");
+  row = gtk_widget_get_ancestor (row_label, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  kiosk_test_click (kiosk_test_find_widget (row, GTK_TYPE_BUTTON));
+  g_assert_null (kiosk_test_find_label (page, "Lucía Fernández"));
+  g_assert_nonnull (kiosk_test_find_label (page, "1 request stored, 0 pending"));
+
+  /* Export all of them to a file, as the file chooser would. */
+  kiosk_staff_page_export_to_path (staff_page (fixture), export_path, TRUE);
+  kiosk_test_wait_for_label (page, "Exported 1 request", 10000);
+  g_assert_true (g_file_get_contents (export_path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, "Lucía Fernández"));
+  g_assert_nonnull (strstr (csv, "called_back"));
+
+  /* Lock: back to the patients' home page, and no patient data left in any widget. */
+  kiosk_test_click (kiosk_test_find_button (page, "staff.lock"));
+  kiosk_test_wait_for_page (fixture->window, "home");
+  g_assert_false (kiosk_staff_page_get_unlocked (staff_page (fixture)));
+  g_assert_null (kiosk_test_find_label (GTK_WIDGET (fixture->window), "Lucía"));
+  g_assert_null (kiosk_test_find_label (GTK_WIDGET (fixture->window), "+50687654321"));
+}
+
+static void
+test_long_press_opens_pin_pad (StaffFixture  *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *title = kiosk_test_name_window (GTK_WINDOW (fixture->window));
+  GtkWidget *clinic = kiosk_test_find_label (GTK_WIDGET (fixture->window), "Neurology clinic");
+  GtkNative *native = gtk_widget_get_native (clinic);
+  graphene_point_t point;
+  double dx, dy;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_true (gtk_widget_compute_point (clinic, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (clinic) / 2.0,
+                                                                 gtk_widget_get_height (clinic) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  x = g_strdup_printf ("%d", (int)(point.x + dx));
+  y = g_strdup_printf ("%d", (int)(point.y + dy));
+
+  {
+    /* A short tap does nothing... */
+    const char * const tap[] = { "search", "--sync", "--name", title, "mousemove", "--window", "%1",
+                                 x, y, "click", "1", NULL };
+
+    kiosk_test_run_xdotool (tap);
+    kiosk_test_iterate (500);
+    g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+  }
+  {
+    /* ...a three-second press opens the PIN pad. */
+    const char * const press[] = { "search", "--sync", "--name", title, "mousemove", "--window", "%1",
+                                   x, y, "mousedown", "1", "sleep", "3.4", "mouseup", "1", NULL };
+
+    kiosk_test_run_xdotool (press);
+    kiosk_test_wait_for_page (fixture->window, "staff");
+    g_assert_false (kiosk_staff_page_get_unlocked (staff_page (fixture)));
+  }
+}
+
+static void
+test_no_pin_set (StaffFixture  *fixture,
+                 gconstpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.staff", NULL);
+  kiosk_test_wait_for_page (fixture->window, "staff");
+  kiosk_test_wait_for_label (GTK_WIDGET (staff_page (fixture)), "patient-kiosk --set-staff-pin", 10000);
+  g_assert_false (gtk_widget_get_mapped (kiosk_test_find_button (GTK_WIDGET (staff_page (fixture)),
+                                                                  "staff.lock")));
+  g_assert_false (kiosk_staff_page_get_unlocked (staff_page (fixture)));
+}
+
+static void
+test_locks_after_a_minute (StaffFixture  *fixture,
+                           gconstpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.staff", NULL);
+  kiosk_test_wait_for_page (fixture->window, "staff");
+  kiosk_staff_page_set_lock_timeout (staff_page (fixture), 400);
+  type_pin (fixture, STAFF_PIN);
+  kiosk_test_wait_for_label (GTK_WIDGET (staff_page (fixture)), "Callback requests", 10000);
+  g_assert_true (kiosk_staff_page_get_unlocked (staff_page (fixture)));
+
+  /* Nobody touches it: it locks and hands the screen back to patients. */
+  kiosk_test_wait_for_page (fixture->window, "home");
+  g_assert_false (kiosk_staff_page_get_unlocked (staff_page (fixture)));
+}
+
+static void
+test_visitor_reset_locks (StaffFixture  *fixture,
+                          gconstpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.staff", NULL);
+  kiosk_test_wait_for_page (fixture->window, "staff");
+  type_pin (fixture, STAFF_PIN);
+  kiosk_test_wait_for_label (GTK_WIDGET (staff_page (fixture)), "Callback requests", 10000);
+
+  kiosk_window_reset (fixture->window);
+  g_assert_false (kiosk_staff_page_get_unlocked (staff_page (fixture)));
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  kiosk_test_init (&argc, &argv);
+
+  g_test_add ("/kiosk/staff/pin-list-called-back-lock", StaffFixture, NULL,
+              staff_setup, test_pin_list_called_back_lock, staff_teardown);
+  g_test_add ("/kiosk/staff/long-press", StaffFixture, NULL,
+              staff_setup, test_long_press_opens_pin_pad, staff_teardown);
+  g_test_add ("/kiosk/staff/no-pin-set", StaffFixture, "no-pin",
+              staff_setup, test_no_pin_set, staff_teardown);
+  g_test_add ("/kiosk/staff/locks-after-a-minute", StaffFixture, NULL,
+              staff_setup, test_locks_after_a_minute, staff_teardown);
+  g_test_add ("/kiosk/staff/visitor-reset-locks", StaffFixture, NULL,
+              staff_setup, test_visitor_reset_locks, staff_teardown);
+
+  return g_test_run ();
+}
