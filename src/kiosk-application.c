@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-application.h"
+#include "kiosk-application-private.h"
 #include "kiosk-content-pack.h"
 #include "kiosk-language.h"
 #include "kiosk-window.h"
@@ -48,6 +49,20 @@ static const GOptionEntry option_entries[] = {
     N_("Start in language LANG, such as “es” or “en”"), N_("LANG") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  /* Commands that run without a window: kiosk-application-cli.c */
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the pending callback requests as CSV to FILE (“-” for standard output) and exit"),
+    N_("FILE") },
+  { "all", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-csv: include the requests already exported or called back"), NULL },
+  { "mark-exported", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-csv: mark the exported requests as exported once the file is complete"),
+    NULL },
+  { "export-usage-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the anonymous usage counts as CSV to FILE (“-” for standard output) and exit"),
+    N_("FILE") },
+  { "set-staff-pin", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Set the staff PIN, read from standard input, and exit"), NULL },
   { NULL }
 };
 
@@ -68,12 +83,16 @@ kiosk_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
 {
   KioskApplication *self = KIOSK_APPLICATION (app);
+  int status;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
+
+  if ((status = _kiosk_application_run_command (options)) >= 0)
+    return status;
 
   if (g_variant_dict_contains (options, "kiosk") && g_variant_dict_contains (options, "windowed"))
     {

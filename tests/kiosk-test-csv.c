@@ -98,7 +98,7 @@ kiosk_test_csv_read_file (const char *path)
 }
 
 void
-kiosk_test_remove_tree (const char *path)
+kiosk_test_delete_tree (const char *path)
 {
   g_autoptr(GDir) dir = NULL;
   const char *name;
@@ -110,7 +110,7 @@ kiosk_test_remove_tree (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        kiosk_test_remove_tree (child);
+        kiosk_test_delete_tree (child);
       else
         g_unlink (child);
     }

@@ -8,6 +8,6 @@ G_BEGIN_DECLS
 GPtrArray *kiosk_test_csv_parse      (const char *text,
                                       gsize       length);
 GPtrArray *kiosk_test_csv_read_file  (const char *path);
-void       kiosk_test_remove_tree    (const char *path);
+void       kiosk_test_delete_tree    (const char *path);
 
 G_END_DECLS

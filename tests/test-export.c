@@ -60,7 +60,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   assert_store_finalized (fixture->store);
-  kiosk_test_remove_tree (fixture->tmp);
+  kiosk_test_delete_tree (fixture->tmp);
   g_free (fixture->target);
   g_free (fixture->tmp);
 }
