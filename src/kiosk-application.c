@@ -149,6 +149,89 @@ kiosk_application_setup_languages (KioskApplication *self)
                                                 g_get_language_names ());
 }
 
+/* Retention ------------------------------------------------------------------------------------ */
+
+/* Once a day is often enough for a limit counted in days, and it is the only timer the kiosk
+ * keeps while idle. */
+#define RETENTION_INTERVAL_SECONDS (24 * 60 * 60)
+
+static void
+retention_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GError *error = NULL;
+  gint64 deleted;
+
+  deleted = kiosk_store_delete_expired (source_object, GPOINTER_TO_UINT (task_data), now, &error);
+  if (deleted < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, deleted);
+}
+
+static void
+retention_done (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gssize deleted = g_task_propagate_int (G_TASK (result), &error);
+
+  if (deleted < 0)
+    g_warning ("Could not delete the expired callback requests: %s", error->message);
+  else
+    g_debug ("Deleted %" G_GSSIZE_FORMAT " expired callback requests", deleted);
+}
+
+/* Deleting can take a while on a big file, so it runs in a worker thread; the store's lock keeps
+ * it apart from a patient's save. */
+static void
+kiosk_application_run_retention (KioskApplication *self)
+{
+  guint days = MAX (g_settings_get_uint (self->settings, "retention-days"), 1);
+  g_autoptr(GTask) task = g_task_new (self->store, NULL, retention_done, NULL);
+
+  g_task_set_source_tag (task, kiosk_application_run_retention);
+  g_task_set_task_data (task, GUINT_TO_POINTER (days), NULL);
+  g_task_run_in_thread (task, retention_in_thread);
+}
+
+static gboolean
+retention_timeout (gpointer user_data)
+{
+  g_autoptr(KioskApplication) self = g_weak_ref_get (user_data);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  kiosk_application_run_retention (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Deletes the requests older than the retention-days setting now and then once a day. The timer
+ * holds only a weak reference, so it never keeps the application alive. */
+static void
+kiosk_application_start_retention (KioskApplication *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  kiosk_application_run_retention (self);
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, RETENTION_INTERVAL_SECONDS, retention_timeout,
+                              weak, weak_ref_free);
+}
+
 /* A kiosk whose store cannot open still informs patients; the form then says it cannot save
  * and to tell reception, and the staff area shows why. */
 static void
@@ -158,9 +241,14 @@ kiosk_application_open_store (KioskApplication *self)
 
   self->store = kiosk_store_open (self->data_dir, &error);
   if (self->store == NULL)
-    g_warning ("Cannot open the request store: %s", error->message);
-  else if (kiosk_store_get_warning (self->store) != NULL)
+    {
+      g_warning ("Cannot open the request store: %s", error->message);
+      return;
+    }
+
+  if (kiosk_store_get_warning (self->store) != NULL)
     g_warning ("%s", kiosk_store_get_warning (self->store));
+  kiosk_application_start_retention (self);
 }
 
 static void
