@@ -123,13 +123,13 @@ check_options (GVariantDict *options,
                           g_variant_dict_contains (options, "mark-exported");
 
   if (count_commands (options, command) > 1)
-    return fail (_("use only one of --export-csv, --export-usage-csv and --set-staff-pin"));
+    return fail ("%s", _("use only one of --export-csv, --export-usage-csv and --set-staff-pin"));
 
   if (export_flags && *command != COMMAND_EXPORT)
-    return fail (_("--all and --mark-exported only go with --export-csv"));
+    return fail ("%s", _("--all and --mark-exported only go with --export-csv"));
 
   if (has_empty_target (options, "export-csv") || has_empty_target (options, "export-usage-csv"))
-    return fail (_("an export needs a file name, or “-” for standard output"));
+    return fail ("%s", _("an export needs a file name, or “-” for standard output"));
 
   return 0;
 }
@@ -171,6 +171,16 @@ open_existing_store (const char  *data_dir,
   return g_steal_pointer (&store);
 }
 
+/* A reader that goes away early (`| head`) makes the next write fail with EPIPE, which ends
+ * the export with a message and marks nothing, instead of SIGPIPE killing the process. */
+static GOutputStream *
+open_stdout (void)
+{
+  signal (SIGPIPE, SIG_IGN);
+
+  return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+}
+
 static gboolean
 export_requests (KioskStore        *store,
                  const char        *target,
@@ -182,7 +192,7 @@ export_requests (KioskStore        *store,
   if (!g_str_equal (target, "-"))
     return kiosk_export_requests_to_path (store, target, flags, NULL, error);
 
-  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  out = open_stdout ();
 
   return kiosk_export_requests_to_stream (store, out, flags, NULL, error);
 }
@@ -227,7 +237,7 @@ run_export_usage (GVariantDict *options,
 
   if (g_str_equal (target, "-"))
     {
-      out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      out = open_stdout ();
       ok = kiosk_export_usage_to_stream (store, out, &error);
     }
   else

@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "kiosk-staff-pin.h"
@@ -107,11 +110,13 @@ check_stderr (Run *run)
   g_assert_null (strstr (run->err, SENTINEL_PHONE));
 }
 
-/* Runs patient-kiosk with @argv (NULL-terminated) and @input on standard input, with no display
- * and with XDG_DATA_HOME inside the test's folder. */
+/* Runs patient-kiosk with @args (NULL-terminated) and @input on standard input, with no display
+ * and with XDG_DATA_HOME inside the test's folder. Standard output is collected, or goes to
+ * @stdout_fd when it is not -1. */
 static Run *
 run_kiosk_argv (Fixture            *fixture,
                 const char         *input,
+                int                 stdout_fd,
                 const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -129,8 +134,10 @@ run_kiosk_argv (Fixture            *fixture,
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        (stdout_fd < 0 ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : 0) |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (stdout_fd >= 0)
+    g_subprocess_launcher_take_stdout_fd (launcher, stdout_fd);
   /* Had the command initialised GTK, it would fail here for want of a display. */
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
@@ -156,7 +163,9 @@ run_kiosk_argv (Fixture            *fixture,
 }
 
 #define run_kiosk(fixture, input, ...) \
-  run_kiosk_argv ((fixture), (input), (const char * const[]) { __VA_ARGS__, NULL })
+  run_kiosk_argv ((fixture), (input), -1, (const char * const[]) { __VA_ARGS__, NULL })
+#define run_kiosk_to_fd(fixture, fd, ...) \
+  run_kiosk_argv ((fixture), NULL, (fd), (const char * const[]) { __VA_ARGS__, NULL })
 
 static void
 assert_success (Run *run)
@@ -418,6 +427,27 @@ test_unwritable (Fixture       *fixture,
   assert_last_audit (fixture->store, "export:1");
 }
 
+/* A reader that is gone before the first row: exit 1 with one line, and nothing marked. */
+static void
+test_stdout_closed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Run) run = NULL;
+  int fds[2];
+
+  fill (fixture->store);
+  g_unix_open_pipe (fds, FD_CLOEXEC, &error);
+  g_assert_no_error (error);
+  close (fds[0]);
+
+  run = run_kiosk_to_fd (fixture, fds[1], "--export-csv=-", "--mark-exported", data_dir);
+  assert_failure (run, "cannot export the requests");
+  assert_statuses (fixture->store, "exported pending pending pending");
+  assert_last_audit (fixture->store, "export:1");
+}
+
 /* An export never creates a database, nor the folder for one. */
 static void
 test_missing_database (Fixture       *fixture,
@@ -569,6 +599,7 @@ main (int   argc,
   ADD ("export-all", store_setup, test_export_all);
   ADD ("mark-exported", store_setup, test_mark_exported);
   ADD ("unwritable", store_setup, test_unwritable);
+  ADD ("stdout-closed", store_setup, test_stdout_closed);
   ADD ("missing-database", fixture_setup, test_missing_database);
   ADD ("default-data-dir", fixture_setup, test_default_data_dir);
   ADD ("usage", store_setup, test_usage);
