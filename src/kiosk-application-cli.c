@@ -134,41 +134,22 @@ check_options (GVariantDict *options,
   return 0;
 }
 
-/* Opens the store only if there is one: an export must not create an empty database (in the
- * wrong folder, after a typo in --data-dir) and report success. */
+/* Opens the database only if it exists, and never sets a damaged one aside under the running
+ * kiosk: see kiosk_store_open_existing(). Prints the message itself. */
 static KioskStore *
-open_existing_store (const char  *data_dir,
-                     int         *status)
+open_existing_store (const char *data_dir)
 {
-  g_autofree char *db_path = g_build_filename (data_dir, "requests.db", NULL);
   g_autofree char *display = g_filename_display_name (data_dir);
-  g_autoptr(KioskStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  KioskStore *store;
 
-  *status = 1;
-  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
-    {
-      fail (_("no request database in %s"), display);
-      return NULL;
-    }
+  store = kiosk_store_open_existing (data_dir, &error);
+  if (g_error_matches (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND))
+    fail (_("no request database in %s"), display);
+  else if (store == NULL)
+    fail (_("cannot open the request database in %s: %s"), display, error->message);
 
-  store = kiosk_store_open (data_dir, &error);
-  if (store == NULL)
-    {
-      fail (_("cannot open the request database in %s: %s"), display, error->message);
-      return NULL;
-    }
-
-  /* The file was damaged and set aside: an export of the new, empty one would mislead. */
-  if (kiosk_store_get_warning (store) != NULL)
-    {
-      fail ("%s", kiosk_store_get_warning (store));
-      return NULL;
-    }
-
-  *status = 0;
-
-  return g_steal_pointer (&store);
+  return store;
 }
 
 /* A reader that goes away early (`| head`) makes the next write fail with EPIPE, which ends
@@ -205,15 +186,14 @@ run_export (GVariantDict *options,
   g_autoptr(KioskStore) store = NULL;
   g_autoptr(GError) error = NULL;
   KioskExportFlags flags = KIOSK_EXPORT_PENDING;
-  int status;
 
   if (g_variant_dict_contains (options, "all"))
     flags |= KIOSK_EXPORT_ALL;
   if (g_variant_dict_contains (options, "mark-exported"))
     flags |= KIOSK_EXPORT_MARK;
 
-  if ((store = open_existing_store (data_dir, &status)) == NULL)
-    return status;
+  if ((store = open_existing_store (data_dir)) == NULL)
+    return 1;
 
   if (!export_requests (store, target, flags, &error))
     return fail (_("cannot export the requests: %s"), error->message);
@@ -230,10 +210,9 @@ run_export_usage (GVariantDict *options,
   g_autoptr(KioskStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
-  int status;
 
-  if ((store = open_existing_store (data_dir, &status)) == NULL)
-    return status;
+  if ((store = open_existing_store (data_dir)) == NULL)
+    return 1;
 
   if (g_str_equal (target, "-"))
     {

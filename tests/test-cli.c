@@ -473,6 +473,35 @@ test_missing_database (Fixture       *fixture,
   g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
 }
 
+/* A damaged database is reported and left alone: setting it aside is the kiosk's job, and
+ * replacing it under a running kiosk would lose its next saves. */
+static void
+test_corrupt_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autofree char *db_path = g_build_filename (fixture->data_dir, "requests.db", NULL);
+  g_autofree char *quarantine = g_build_filename (fixture->data_dir, "quarantine", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(Run) run = NULL;
+  gsize length = 0, after_length = 0;
+
+  fill (fixture->store);
+  g_clear_object (&fixture->store);
+  g_assert_true (g_file_get_contents (db_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (contents + 4096, 0xA5, length - 4096);
+  g_assert_true (g_file_set_contents (db_path, contents, length, NULL));
+
+  run = run_kiosk (fixture, NULL, "--export-csv=-", "--mark-exported", data_dir);
+  assert_failure (run, "cannot open the request database in ");
+  g_assert_cmpuint (g_bytes_get_size (run->out), ==, 0);
+  g_assert_true (g_file_get_contents (db_path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, contents, length);
+  g_assert_false (g_file_test (quarantine, G_FILE_TEST_EXISTS));
+}
+
 /* Without --data-dir the store is $XDG_DATA_HOME/patient-kiosk. */
 static void
 test_default_data_dir (Fixture       *fixture,
@@ -601,6 +630,7 @@ main (int   argc,
   ADD ("unwritable", store_setup, test_unwritable);
   ADD ("stdout-closed", store_setup, test_stdout_closed);
   ADD ("missing-database", fixture_setup, test_missing_database);
+  ADD ("corrupt-database", store_setup, test_corrupt_database);
   ADD ("default-data-dir", fixture_setup, test_default_data_dir);
   ADD ("usage", store_setup, test_usage);
   ADD ("set-staff-pin", fixture_setup, test_set_staff_pin);
