@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-application.h"
+#include "kiosk-application-private.h"
 #include "kiosk-content-pack.h"
 #include "kiosk-language.h"
 #include "kiosk-window.h"
@@ -48,6 +49,20 @@ static const GOptionEntry option_entries[] = {
     N_("Start in language LANG, such as “es” or “en”"), N_("LANG") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  /* Commands that run without a window: kiosk-application-cli.c */
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the pending callback requests as CSV to FILE (“-” for standard output) and exit"),
+    N_("FILE") },
+  { "all", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-csv: include the requests already exported or called back"), NULL },
+  { "mark-exported", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-csv: mark the exported requests as exported once the file is complete"),
+    NULL },
+  { "export-usage-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the anonymous usage counts as CSV to FILE (“-” for standard output) and exit"),
+    N_("FILE") },
+  { "set-staff-pin", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Set the staff PIN, read from standard input, and exit"), NULL },
   { NULL }
 };
 
@@ -68,12 +83,16 @@ kiosk_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
 {
   KioskApplication *self = KIOSK_APPLICATION (app);
+  int status;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
+
+  if ((status = _kiosk_application_run_command (options)) >= 0)
+    return status;
 
   if (g_variant_dict_contains (options, "kiosk") && g_variant_dict_contains (options, "windowed"))
     {
@@ -130,6 +149,89 @@ kiosk_application_setup_languages (KioskApplication *self)
                                                 g_get_language_names ());
 }
 
+/* Retention ------------------------------------------------------------------------------------ */
+
+/* Once a day is often enough for a limit counted in days, and it is the only timer the kiosk
+ * keeps while idle. */
+#define RETENTION_INTERVAL_SECONDS (24 * 60 * 60)
+
+static void
+retention_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GError *error = NULL;
+  gint64 deleted;
+
+  deleted = kiosk_store_delete_expired (source_object, GPOINTER_TO_UINT (task_data), now, &error);
+  if (deleted < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, deleted);
+}
+
+static void
+retention_done (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gssize deleted = g_task_propagate_int (G_TASK (result), &error);
+
+  if (deleted < 0)
+    g_warning ("Could not delete the expired callback requests: %s", error->message);
+  else
+    g_debug ("Deleted %" G_GSSIZE_FORMAT " expired callback requests", deleted);
+}
+
+/* Deleting can take a while on a big file, so it runs in a worker thread; the store's lock keeps
+ * it apart from a patient's save. */
+static void
+kiosk_application_run_retention (KioskApplication *self)
+{
+  guint days = MAX (g_settings_get_uint (self->settings, "retention-days"), 1);
+  g_autoptr(GTask) task = g_task_new (self->store, NULL, retention_done, NULL);
+
+  g_task_set_source_tag (task, kiosk_application_run_retention);
+  g_task_set_task_data (task, GUINT_TO_POINTER (days), NULL);
+  g_task_run_in_thread (task, retention_in_thread);
+}
+
+static gboolean
+retention_timeout (gpointer user_data)
+{
+  g_autoptr(KioskApplication) self = g_weak_ref_get (user_data);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  kiosk_application_run_retention (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Deletes the requests older than the retention-days setting now and then once a day. The timer
+ * holds only a weak reference, so it never keeps the application alive. */
+static void
+kiosk_application_start_retention (KioskApplication *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  kiosk_application_run_retention (self);
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, RETENTION_INTERVAL_SECONDS, retention_timeout,
+                              weak, weak_ref_free);
+}
+
 /* A kiosk whose store cannot open still informs patients; the form then says it cannot save
  * and to tell reception, and the staff area shows why. */
 static void
@@ -139,9 +241,14 @@ kiosk_application_open_store (KioskApplication *self)
 
   self->store = kiosk_store_open (kiosk_application_get_data_dir (self), &error);
   if (self->store == NULL)
-    g_warning ("Cannot open the request store: %s", error->message);
-  else if (kiosk_store_get_warning (self->store) != NULL)
+    {
+      g_warning ("Cannot open the request store: %s", error->message);
+      return;
+    }
+
+  if (kiosk_store_get_warning (self->store) != NULL)
     g_warning ("%s", kiosk_store_get_warning (self->store));
+  kiosk_application_start_retention (self);
 }
 
 static void

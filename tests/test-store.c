@@ -777,6 +777,48 @@ break_and_reopen (StoreFixture *fixture,
   return g_strdup (strstr (warning, fixture->data_dir));
 }
 
+/* The command line's open: no folder or file is created, and a damaged file is left exactly as
+ * it is (a running kiosk may have it open) instead of being set aside. */
+static void
+test_open_existing (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *db = data_path (fixture, "requests.db");
+  g_autofree char *quarantine = data_path (fixture, "quarantine");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(KioskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_len = 0, after_len = 0;
+
+  store = kiosk_store_open_existing (fixture->data_dir, &error);
+  g_assert_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND);
+  g_assert_null (store);
+  g_assert_false (g_file_test (fixture->data_dir, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  fixture->store = kiosk_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200; i++)
+    save_new (fixture->store, i);
+
+  /* Next to the open store, as the command line runs next to the kiosk. */
+  store = kiosk_store_open_existing (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_total (store, NULL), ==, 200);
+  g_clear_object (&store);
+
+  g_clear_object (&fixture->store);
+  corrupt_file (db, CORRUPT_PAGES);
+  g_assert_true (g_file_get_contents (db, &before, &before_len, NULL));
+  store = kiosk_store_open_existing (fixture->data_dir, &error);
+  g_assert_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_CORRUPT);
+  g_assert_null (store);
+  g_assert_true (g_file_get_contents (db, &after, &after_len, NULL));
+  g_assert_cmpmem (after, after_len, before, before_len);
+  g_assert_false (g_file_test (quarantine, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_corrupt (StoreFixture  *fixture,
               gconstpointer  data)
@@ -1372,6 +1414,7 @@ main (int   argc,
   ADD_CORRUPT ("pages", CORRUPT_PAGES);
   ADD_CORRUPT ("truncated", CORRUPT_TRUNCATED);
   ADD ("corrupt/twice", test_corrupt_twice);
+  ADD_EMPTY ("open-existing", test_open_existing);
   ADD ("mark-exported", test_mark_exported);
   ADD ("mark-exported-atomic", test_mark_exported_atomic);
   ADD ("mark-called-back", test_mark_called_back);

@@ -523,6 +523,20 @@ start_over (KioskStore    *self,
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
+static KioskStore *
+store_new (const char *data_dir)
+{
+  KioskStore *self = g_object_new (KIOSK_TYPE_STORE, NULL);
+
+  if (data_dir != NULL)
+    self->data_dir = g_strdup (data_dir);
+  else
+    self->data_dir = g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, NULL);
+  self->db_path = g_build_filename (self->data_dir, KIOSK_STORE_DB_NAME, NULL);
+
+  return self;
+}
+
 KioskStore *
 kiosk_store_open (const char  *data_dir,
                   GError     **error)
@@ -532,13 +546,7 @@ kiosk_store_open (const char  *data_dir,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (KIOSK_TYPE_STORE, NULL);
-  if (data_dir != NULL)
-    self->data_dir = g_strdup (data_dir);
-  else
-    self->data_dir = g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, NULL);
-  self->db_path = g_build_filename (self->data_dir, KIOSK_STORE_DB_NAME, NULL);
-
+  self = store_new (data_dir);
   if (!ensure_private_dir (self->data_dir, error))
     return NULL;
 
@@ -552,6 +560,44 @@ kiosk_store_open (const char  *data_dir,
       if (!start_over (self, local_error, error))
         return NULL;
     }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * kiosk_store_open_existing:
+ * @data_dir: (nullable): the data folder, or %NULL for `$XDG_DATA_HOME/patient-kiosk`
+ * @error: return location for a #KIOSK_STORE_ERROR
+ *
+ * Opens `requests.db` in @data_dir only if it is there, for the command line, which may run
+ * next to a kiosk that has the file open. It never creates a folder or a database (an export
+ * from a mistyped folder must fail, not succeed with nothing), and it never sets a damaged file
+ * aside: replacing the database under a running kiosk would send its saves to a deleted file.
+ * An older schema is brought up to date, as kiosk_store_open() does.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set: %KIOSK_STORE_ERROR_NOT_FOUND
+ *   when there is no database, %KIOSK_STORE_ERROR_CORRUPT when it fails its integrity check
+ */
+KioskStore *
+kiosk_store_open_existing (const char  *data_dir,
+                           GError     **error)
+{
+  g_autoptr(KioskStore) self = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = store_new (data_dir);
+  if (!g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *display = g_filename_display_name (self->data_dir);
+
+      g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND,
+                   "There is no request database in %s", display);
+      return NULL;
+    }
+
+  if (!open_database (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

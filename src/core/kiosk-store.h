@@ -17,7 +17,7 @@ typedef enum
   KIOSK_STORE_ERROR_IO,            /* the disk reported an input/output error */
   KIOSK_STORE_ERROR_CORRUPT,       /* the file is damaged and could not be set aside */
   KIOSK_STORE_ERROR_BUSY,          /* another process held the database for too long */
-  KIOSK_STORE_ERROR_NOT_FOUND,     /* no request has that id */
+  KIOSK_STORE_ERROR_NOT_FOUND,     /* no request has that id, or (opening) there is no database */
   KIOSK_STORE_ERROR_NEWER_SCHEMA,  /* the file was written by a newer version of the kiosk */
 } KioskStoreError;
 
@@ -57,6 +57,8 @@ G_DECLARE_FINAL_TYPE (KioskStore, kiosk_store, KIOSK, STORE, GObject)
 GQuark        kiosk_store_error_quark        (void);
 
 KioskStore   *kiosk_store_open               (const char             *data_dir,
+                                              GError                **error);
+KioskStore   *kiosk_store_open_existing      (const char             *data_dir,
                                               GError                **error);
 const char   *kiosk_store_get_data_dir       (KioskStore             *self);
 const char   *kiosk_store_get_warning        (KioskStore             *self);
