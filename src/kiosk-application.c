@@ -292,6 +292,10 @@ kiosk_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
+  /* A steady text cursor is easier to find for older eyes, and its blink timer would be the
+   * only thing waking an idle kiosk with a focused field. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
   if (self->content_dir == NULL)
     {
       configured_content = g_settings_get_string (self->settings, "content-dir");

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 #define CALLBACK_PAGE     "callback"
 #define THANKS_PAGE       "thanks"
 #define STAFF_PAGE        "staff"
+
+/* How long the clinic's name must be held to open the staff area. */
+#define STAFF_PRESS_MS    3000
+#define STAFF_PRESS_SLOP  24.0
 #define TOPIC_PAGE_PREFIX "topic-"
 
 /* The visitor's own choices, which the next visitor never inherits. */
@@ -55,6 +59,7 @@ struct _KioskWindow
   KioskCallbackPage    *callback_page;
   KioskThanksPage      *thanks_page;
   KioskStaffPage       *staff_page;
+  guint                 staff_press_id;
 
   /* kiosk-window-visitor.c */
   KioskIdleMonitor     *idle_monitor;

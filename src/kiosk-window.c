@@ -188,11 +188,40 @@ staff_action (GtkWidget  *widget,
   kiosk_window_navigate (KIOSK_WINDOW (widget), STAFF_PAGE);
 }
 
-/* A three-second press on the clinic's name: staff find it, a patient will not by chance. */
-static void
-clinic_long_pressed_cb (KioskWindow *self)
+/* A three-second press on the clinic's name: staff find it, a patient will not by chance.
+ * GtkGestureLongPress stops at one second and GtkGestureClick gives up after the double-click
+ * time, so a drag gesture starts a timer that a release, a slide or a cancelled touch stops. */
+static gboolean
+clinic_held_cb (gpointer data)
 {
+  KioskWindow *self = data;
+
+  self->staff_press_id = 0;
   gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.staff", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clinic_pressed_cb (KioskWindow *self)
+{
+  g_clear_handle_id (&self->staff_press_id, g_source_remove);
+  self->staff_press_id = g_timeout_add (STAFF_PRESS_MS, clinic_held_cb, self);
+}
+
+static void
+clinic_released_cb (KioskWindow *self)
+{
+  g_clear_handle_id (&self->staff_press_id, g_source_remove);
+}
+
+static void
+clinic_dragged_cb (KioskWindow *self,
+                   double       x,
+                   double       y)
+{
+  if (ABS (x) > STAFF_PRESS_SLOP || ABS (y) > STAFF_PRESS_SLOP)
+    clinic_released_cb (self);
 }
 
 static void
@@ -471,6 +500,7 @@ kiosk_window_dispose (GObject *object)
   KioskWindow *self = (KioskWindow *)object;
 
   _kiosk_window_dispose_visitor (self);
+  g_clear_handle_id (&self->staff_press_id, g_source_remove);
   if (self->high_contrast)
     kiosk_window_set_high_contrast (self, FALSE);
   g_clear_object (&self->settings);
@@ -573,14 +603,17 @@ kiosk_window_class_init (KioskWindowClass *klass)
 static void
 kiosk_window_add_staff_gesture (KioskWindow *self)
 {
-  GtkGesture *long_press = gtk_gesture_long_press_new ();
+  GtkGesture *press = gtk_gesture_drag_new ();
 
-  /* GTK's long press is 500 ms; six times that is three seconds. */
-  gtk_gesture_long_press_set_delay_factor (GTK_GESTURE_LONG_PRESS (long_press), 6.0);
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), FALSE);
-  g_signal_connect_object (long_press, "pressed", G_CALLBACK (clinic_long_pressed_cb), self,
+  g_signal_connect_object (press, "drag-begin", G_CALLBACK (clinic_pressed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->clinic_label), GTK_EVENT_CONTROLLER (long_press));
+  g_signal_connect_object (press, "drag-update", G_CALLBACK (clinic_dragged_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (press, "drag-end", G_CALLBACK (clinic_released_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (press, "cancel", G_CALLBACK (clinic_released_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->clinic_label), GTK_EVENT_CONTROLLER (press));
 }
 
 static void

@@ -67,6 +67,7 @@ save_request_through_form (StaffFixture *fixture)
   kiosk_test_click (kiosk_test_find_button (form, "callback.send"));
   kiosk_test_wait_for_page (fixture->window, "thanks");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.home", NULL);
+  kiosk_test_iterate (200);
 }
 
 static void
@@ -130,7 +131,7 @@ test_pin_list_called_back_lock (StaffFixture  *fixture,
   kiosk_test_wait_for_label (page, "Exported 1 request", 10000);
   g_assert_true (g_file_get_contents (export_path, &csv, NULL, NULL));
   g_assert_nonnull (strstr (csv, "Lucía Fernández"));
-  g_assert_nonnull (strstr (csv, "called_back"));
+  g_assert_nonnull (strstr (csv, "called-back"));
 
   /* Lock: back to the patients' home page, and no patient data left in any widget. */
   kiosk_test_click (kiosk_test_find_button (page, "staff.lock"));
