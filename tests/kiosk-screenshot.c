@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kiosk-staff-pin.h"
 #include "kiosk-test-util.h"
 #include "kiosk-window.h"
 
@@ -28,7 +29,8 @@ static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &size_option, "Window size", "WIDTHxHEIGHT" },
   { "language", 0, 0, G_OPTION_ARG_STRING, &language_option, "Language", "LANG" },
   { "page", 0, 0, G_OPTION_ARG_STRING, &page_option,
-    "home, topic-ID, callback, idle (the warning) or start (after a reset)", "PAGE" },
+    "home, topic-ID, callback, staff, staff-list, idle (the warning) or start (after a reset)",
+    "PAGE" },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &output_option, "PNG file to write", "FILE" },
   { "text-size", 0, 0, G_OPTION_ARG_INT, &text_size_option, "Text size step, 0 to 2", "N" },
   { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &contrast_option, "High contrast", NULL },
@@ -37,11 +39,46 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/* The staff area as reception sees it: a PIN, two made-up requests, unlocked. */
+static void
+open_staff_area (KioskApplication *app,
+                 KioskWindow      *window)
+{
+  const char *sample[][2] = { { "María José Rodríguez", "8888 1234" },
+                              { "Carlos Vega", "+1 555 010 0199" } };
+  KioskStore *store = kiosk_application_get_store (app);
+  g_autoptr(KioskStaffPin) pin = kiosk_staff_pin_new (kiosk_application_get_data_dir (app), NULL);
+  GtkWidget *page;
+  GtkWidget *entry;
+
+  g_assert_true (kiosk_staff_pin_set (pin, "123456", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (sample); i++)
+    {
+      g_autoptr(KioskRequest) request = kiosk_request_new (sample[i][0], sample[i][1], "+506",
+                                                           i == 0 ? KIOSK_CALL_TIME_MORNING
+                                                                  : KIOSK_CALL_TIME_ANY,
+                                                           i == 0 ? "treatments" : NULL,
+                                                           TRUE, "1", NULL);
+
+      kiosk_store_save (store, request, NULL);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.staff", NULL);
+  kiosk_test_iterate (300);
+  page = kiosk_window_get_page (window, "staff");
+  entry = kiosk_test_find_widget (page, GTK_TYPE_PASSWORD_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "123456");
+  gtk_widget_activate_action (page, "staff.unlock", NULL);
+  kiosk_test_wait_for_label (page, "Carlos Vega", 10000);
+}
+
 static void
 show_page (KioskWindow *window,
            const char  *page)
 {
-  if (g_str_equal (page, "idle"))
+  if (g_str_equal (page, "staff-list"))
+    open_staff_area (KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))), window);
+  else if (g_str_equal (page, "idle"))
     {
       /* The "are you still there?" warning, over the home page. */
       kiosk_window_set_idle_timing (window, 50, 20);
