@@ -117,6 +117,8 @@ test_pin_list_called_back_lock (StaffFixture  *fixture,
   g_assert_true (kiosk_staff_page_get_unlocked (staff_page (fixture)));
   g_assert_nonnull (kiosk_test_find_label (page, "+50687654321"));
   g_assert_nonnull (kiosk_test_find_label (page, "1 request stored, 1 pending"));
+  /* The visit to the form was counted, with no personal data. */
+  g_assert_nonnull (kiosk_test_find_label (page, "Callback form"));
 
   /* Mark it called back: it leaves the pending list. */
   row_label = kiosk_test_find_label (page, "Lucía Fernández");
