@@ -130,26 +130,35 @@ cmd_bench() {
   meson test -C "$BUILD_DIR" --benchmark --verbose "$@"
 }
 
+# One screenshot under its own virtual display of that size.
+shoot() {
+  local size=$1 name=$2
+  shift 2
+  start_xvfb "$size"
+  "$BUILD_DIR/tests/kiosk-screenshot" --size="$size" --output="docs/screenshots/$name.png" "$@"
+  stop_xvfb
+}
+
 cmd_screenshots() {
   build
   dev_env
-  local out=docs/screenshots size lang page
-  mkdir -p "$out"
+  local size lang page
+  mkdir -p docs/screenshots
   for size in 1280x800 1920x1080 1080x1920; do
     for lang in en es; do
-      for page in home topic-causes; do
-        start_xvfb "$size"
-        "$BUILD_DIR/tests/kiosk-screenshot" --size="$size" --language="$lang" --page="$page" \
-          --output="$out/$page-$lang-$size.png"
-        stop_xvfb
+      for page in home topic-causes callback; do
+        shoot "$size" "$page-$lang-$size" --language="$lang" --page="$page"
       done
-      start_xvfb "$size"
-      "$BUILD_DIR/tests/kiosk-screenshot" --size="$size" --language="$lang" --page=topic-causes \
-        --take-home --output="$out/take-home-$lang-$size.png"
-      stop_xvfb
+      shoot "$size" "take-home-$lang-$size" --language="$lang" --page=topic-causes --take-home
     done
   done
-  say "Screenshots written to $out/"
+  for lang in en es; do
+    shoot 1280x800 "idle-$lang-1280x800" --language="$lang" --page=idle
+    shoot 1280x800 "staff-$lang-1280x800" --language="$lang" --page=staff-list
+    shoot 1280x800 "high-contrast-$lang-1280x800" --language="$lang" --page=topic-specialist \
+      --high-contrast --text-size=2
+  done
+  say "Screenshots written to docs/screenshots/"
 }
 
 case "${1:-}" in
