@@ -9,6 +9,7 @@
 #include "kiosk-callback-page.h"
 #include "kiosk-home-page.h"
 #include "kiosk-keyboard.h"
+#include "kiosk-store-private.h"
 #include "kiosk-test-util.h"
 #include "kiosk-thanks-page.h"
 #include "kiosk-window.h"
@@ -424,6 +425,39 @@ test_save_failure_keeps_form (FormFixture   *fixture,
   g_assert_true (gtk_check_button_get_active (consent_check (fixture)));
 }
 
+/* The disk refuses the write (SQLite answers "read-only", as for a read-only folder or a full
+ * disk): the patient is told to see reception and the form keeps everything. */
+static void
+test_store_write_fails (FormFixture   *fixture,
+                        gconstpointer  data)
+{
+  KioskStore *store = kiosk_application_get_store (fixture->app);
+  g_autoptr(GError) error = NULL;
+  Row row;
+
+  open_form (fixture);
+  fill_valid (fixture);
+  g_assert_true (_kiosk_store_test_exec (store, "PRAGMA query_only = 1", &error));
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*Could not save a callback request*");
+  send (fixture);
+  kiosk_test_wait_for_label (form_page (fixture),
+                             "We could not save your request. Please tell reception.", 5000);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "callback");
+  g_assert_cmpstr (gtk_editable_get_text (name_entry (fixture)), ==, "Ana Pérez");
+  g_assert_cmpstr (gtk_editable_get_text (phone_entry (fixture)), ==, "+506 8888-4321");
+  g_assert_true (gtk_check_button_get_active (consent_check (fixture)));
+
+  /* Once the disk takes writes again, the same form saves. */
+  g_assert_true (_kiosk_store_test_exec (store, "PRAGMA query_only = 0", &error));
+  send (fixture);
+  kiosk_test_wait_for (thanks_visible, fixture, 5000);
+  row = read_rows (fixture);
+  g_assert_cmpint (row.count, ==, 1);
+  row_clear (&row);
+}
+
 static gboolean
 home_visible (gpointer data)
 {
@@ -489,6 +523,8 @@ main (int   argc,
               form_setup, test_double_tap_saves_once, form_teardown);
   g_test_add ("/kiosk/callback/save-failure-keeps-form", FormFixture, NULL,
               form_setup, test_save_failure_keeps_form, form_teardown);
+  g_test_add ("/kiosk/callback/store-write-fails", FormFixture, NULL,
+              form_setup, test_store_write_fails, form_teardown);
   g_test_add ("/kiosk/callback/topic-preselected", FormFixture, NULL,
               form_setup, test_topic_page_preselects_topic, form_teardown);
   g_test_add_func ("/kiosk/callback/widgets-finalize", test_widgets_finalize);

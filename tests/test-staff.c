@@ -225,6 +225,47 @@ test_visitor_reset_locks (StaffFixture  *fixture,
   g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
 }
 
+/* A damaged database found at start is set aside, and reception is told where. */
+static void
+quarantine_setup (StaffFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskStaffPin) pin = NULL;
+  g_autofree char *garbage = g_strnfill (8192, 'x');
+
+  fixture->data_dir = kiosk_test_make_data_dir ();
+  db = g_build_filename (fixture->data_dir, "requests.db", NULL);
+  g_assert_true (g_file_set_contents (db, garbage, -1, &error));
+  pin = kiosk_staff_pin_new (fixture->data_dir, &error);
+  g_assert_true (kiosk_staff_pin_set (pin, STAFF_PIN, &error));
+
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*not a database*quarantine*");
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*damaged*");
+  fixture->app = kiosk_test_application_new (fixture->data_dir,
+                                             "default-language", "en", "kiosk-mode", "true", NULL);
+  g_test_assert_expected_messages ();
+  fixture->window = kiosk_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  kiosk_test_iterate (100);
+}
+
+static void
+test_quarantine_warning (StaffFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *quarantine = g_build_filename (fixture->data_dir, "quarantine", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.staff", NULL);
+  kiosk_test_wait_for_page (fixture->window, "staff");
+  type_pin (fixture, STAFF_PIN);
+  kiosk_test_wait_for_label (GTK_WIDGET (staff_page (fixture)), "was damaged", 10000);
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (staff_page (fixture)), quarantine));
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (staff_page (fixture)),
+                                           "0 requests stored, 0 pending"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +280,8 @@ main (int   argc,
               staff_setup, test_no_pin_set, staff_teardown);
   g_test_add ("/kiosk/staff/locks-after-a-minute", StaffFixture, NULL,
               staff_setup, test_locks_after_a_minute, staff_teardown);
+  g_test_add ("/kiosk/staff/quarantine-warning", StaffFixture, NULL,
+              quarantine_setup, test_quarantine_warning, staff_teardown);
   g_test_add ("/kiosk/staff/visitor-reset-locks", StaffFixture, NULL,
               staff_setup, test_visitor_reset_locks, staff_teardown);
 
