@@ -18,6 +18,7 @@
 #include "kiosk-export.h"
 #include "kiosk-store-private.h"
 #include "kiosk-test-csv.h"
+#include "kiosk-test-fs.h"
 
 /* One name in ten has a comma (so it is quoted), one in ten an accent; every phone starts with
  * '+' (so it gets the apostrophe): the export does its real work on every row. */

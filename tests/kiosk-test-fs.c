@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Temporary folders for tests, with or without a display. */
+/* Helpers for tests with or without a display: temporary folders and independent checkers. */
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "kiosk-test-fs.h"
@@ -49,4 +50,50 @@ kiosk_test_remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+/**
+ * kiosk_test_run_python:
+ * @script: a script in the tests folder, such as "csv-expect.py"
+ * @first_arg: its arguments, %NULL-terminated
+ *
+ * Runs an independent checker written in Python and asserts that it exits 0; what it reports
+ * goes to the test log. Skips the test when python3 was not found at configure time.
+ */
+void
+kiosk_test_run_python (const char *script,
+                       const char *first_arg,
+                       ...)
+{
+  const char *python = g_getenv ("KIOSK_TEST_PYTHON3");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, script, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) subprocess = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  va_list args;
+
+  if (python == NULL || *python == '\0')
+    {
+      g_test_skip ("python3 was not found at configure time");
+      return;
+    }
+
+  g_ptr_array_add (argv, (gpointer)python);
+  g_ptr_array_add (argv, path);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  subprocess = g_subprocess_newv ((const char * const *)argv->pdata,
+                                  G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (subprocess, NULL, NULL, NULL, &report, &error);
+  g_assert_no_error (error);
+
+  g_test_message ("%s: %s", script, report);
+  g_assert_true (g_subprocess_get_if_exited (subprocess));
+  g_assert_cmpint (g_subprocess_get_exit_status (subprocess), ==, 0);
 }

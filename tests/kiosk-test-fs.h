@@ -7,5 +7,8 @@ G_BEGIN_DECLS
 
 char *kiosk_test_make_dir    (const char *prefix);
 void  kiosk_test_remove_tree (const char *path);
+void  kiosk_test_run_python  (const char *script,
+                              const char *first_arg,
+                              ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "kiosk-staff-pin.h"
 #include "kiosk-store-private.h"
 #include "kiosk-test-csv.h"
+#include "kiosk-test-fs.h"
 
 #define VERSION_LINE PACKAGE_NAME " " PACKAGE_VERSION "\n"
 #define HEADER_ROW   "id,created,name,phone,preferred_time,topic,status,consent_version"

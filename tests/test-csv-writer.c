@@ -312,33 +312,6 @@ write_corpus (const char *path,
   g_assert_no_error (error);
 }
 
-static void
-run_python_reader (const char *csv_path,
-                   const char *corpus_path)
-{
-  const char *python = g_getenv ("KIOSK_TEST_PYTHON3");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "csv-roundtrip.py", NULL);
-  g_autofree char *report = NULL;
-  g_autoptr(GSubprocess) subprocess = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (python == NULL || *python == '\0')
-    {
-      g_test_skip ("python3 was not found at configure time");
-      return;
-    }
-
-  subprocess = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                                 python, script, csv_path, corpus_path, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (subprocess, NULL, NULL, NULL, &report, &error);
-  g_assert_no_error (error);
-
-  g_test_message ("csv-roundtrip.py: %s", report);
-  g_assert_true (g_subprocess_get_if_exited (subprocess));
-  g_assert_cmpint (g_subprocess_get_exit_status (subprocess), ==, 0);
-}
-
 /* Every cell of the injection corpus, read back by Python's csv module, is either the original
  * text or the original with one apostrophe in front, and never starts like a formula. */
 static void
@@ -351,7 +324,7 @@ test_corpus_roundtrip (Fixture       *fixture,
 
   g_assert_cmpuint (corpus->len, >=, 30);
   write_corpus (fixture->target, corpus);
-  run_python_reader (fixture->target, corpus_path);
+  kiosk_test_run_python ("csv-roundtrip.py", fixture->target, corpus_path, NULL);
 }
 
 static void

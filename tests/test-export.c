@@ -9,6 +9,7 @@
 #include "kiosk-export.h"
 #include "kiosk-store-private.h"
 #include "kiosk-test-csv.h"
+#include "kiosk-test-fs.h"
 
 #define BOM    "\xEF\xBB\xBF"
 #define HEADER "id,created,name,phone,preferred_time,topic,status,consent_version"
@@ -471,33 +472,6 @@ write_expected (Fixture      *fixture,
 }
 
 static void
-run_python_check (const char *csv_path,
-                  const char *expected_path)
-{
-  const char *python = g_getenv ("KIOSK_TEST_PYTHON3");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "csv-expect.py", NULL);
-  g_autofree char *report = NULL;
-  g_autoptr(GSubprocess) subprocess = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (python == NULL || *python == '\0')
-    {
-      g_test_skip ("python3 was not found at configure time");
-      return;
-    }
-
-  subprocess = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                                 python, script, csv_path, expected_path, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (subprocess, NULL, NULL, NULL, &report, &error);
-  g_assert_no_error (error);
-
-  g_test_message ("csv-expect.py: %s", report);
-  g_assert_true (g_subprocess_get_if_exited (subprocess));
-  g_assert_cmpint (g_subprocess_get_exit_status (subprocess), ==, 0);
-}
-
-static void
 test_tricky_names (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -517,7 +491,7 @@ test_tricky_names (Fixture       *fixture,
     g_assert_cmpstr (((GStrv)g_ptr_array_index (rows, i + 1))[2], ==, tricky_names[i].expected);
 
   expected_path = write_expected (fixture, ids);
-  run_python_check (fixture->target, expected_path);
+  kiosk_test_run_python ("csv-expect.py", fixture->target, expected_path, NULL);
 }
 
 static void
