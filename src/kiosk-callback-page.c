@@ -598,6 +598,7 @@ static void
 kiosk_callback_page_init (KioskCallbackPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kiosk_scrolled_window_drag_to_scroll (self->scroller);
 
   self->topic_buttons = g_ptr_array_new ();
 }

@@ -165,6 +165,7 @@ static void
 kiosk_home_page_init (KioskHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kiosk_scrolled_window_drag_to_scroll (self->scroller);
 }
 
 GtkWidget *

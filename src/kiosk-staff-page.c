@@ -716,6 +716,7 @@ static void
 kiosk_staff_page_init (KioskStaffPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kiosk_scrolled_window_drag_to_scroll (self->scroller);
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.unlock", FALSE);

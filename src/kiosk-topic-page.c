@@ -284,6 +284,7 @@ static void
 kiosk_topic_page_init (KioskTopicPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kiosk_scrolled_window_drag_to_scroll (self->scroller);
 }
 
 /**

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-void kiosk_widget_dispose_template (GtkWidget *widget,
-                                    GType      widget_type);
+void kiosk_widget_dispose_template   (GtkWidget         *widget,
+                                      GType              widget_type);
+void kiosk_scrolled_window_drag_to_scroll (GtkScrolledWindow *scroller);
 
 G_END_DECLS

@@ -434,3 +434,27 @@ kiosk_test_press_keys (GtkWindow  *window,
   kiosk_test_iterate (300);
 }
 
+
+/**
+ * kiosk_test_widget_point:
+ * @widget: a mapped widget
+ * @x: (out): its centre, in its window's X coordinates, as text for xdotool
+ * @y: (out): likewise
+ */
+void
+kiosk_test_widget_point (GtkWidget  *widget,
+                         char      **x,
+                         char      **y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *x = g_strdup_printf ("%d", (int)(point.x + dx));
+  *y = g_strdup_printf ("%d", (int)(point.y + dy));
+}

@@ -56,4 +56,8 @@ void              kiosk_test_run_xdotool      (const char * const *args);
 void              kiosk_test_press_keys       (GtkWindow   *window,
                                                const char  *keys);
 
+void              kiosk_test_widget_point     (GtkWidget   *widget,
+                                               char       **x,
+                                               char       **y);
+
 G_END_DECLS

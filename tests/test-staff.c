@@ -149,19 +149,10 @@ test_long_press_opens_pin_pad (StaffFixture  *fixture,
 {
   g_autofree char *title = kiosk_test_name_window (GTK_WINDOW (fixture->window));
   GtkWidget *clinic = kiosk_test_find_label (GTK_WIDGET (fixture->window), "Neurology clinic");
-  GtkNative *native = gtk_widget_get_native (clinic);
-  graphene_point_t point;
-  double dx, dy;
   g_autofree char *x = NULL;
   g_autofree char *y = NULL;
 
-  g_assert_true (gtk_widget_compute_point (clinic, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (clinic) / 2.0,
-                                                                 gtk_widget_get_height (clinic) / 2.0),
-                                           &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  x = g_strdup_printf ("%d", (int)(point.x + dx));
-  y = g_strdup_printf ("%d", (int)(point.y + dy));
+  kiosk_test_widget_point (clinic, &x, &y);
 
   {
     /* A short tap does nothing... */

@@ -187,6 +187,58 @@ test_topic_resets_take_home (WindowFixture *fixture,
   g_assert_false (kiosk_topic_page_get_take_home_visible (KIOSK_TOPIC_PAGE (page)));
 }
 
+static GtkAdjustment *
+page_adjustment (GtkWidget *page)
+{
+  GtkWidget *scroller = kiosk_test_find_widget (page, GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+/* A real tap on a tile opens it, and a real press-and-drag scrolls a page without tapping
+ * what it started on: touch screens that present themselves as a mouse send exactly these. */
+static void
+test_tap_and_drag (WindowFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *title = kiosk_test_name_window (GTK_WINDOW (fixture->window));
+  GtkWidget *tile = kiosk_home_page_get_tile (home_page (fixture), "kiosk.show-topic", "causes");
+  GtkWidget *page;
+  GtkWidget *card;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  kiosk_test_widget_point (tile, &x, &y);
+  {
+    const char * const tap[] = { "search", "--sync", "--name", title, "mousemove", "--window", "%1",
+                                 x, y, "click", "1", NULL };
+
+    kiosk_test_run_xdotool (tap);
+  }
+  kiosk_test_wait_for_page (fixture->window, "topic-causes");
+  page = kiosk_window_get_visible_page (fixture->window);
+  kiosk_test_iterate (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page_adjustment (page)), ==, 0.0);
+
+  g_clear_pointer (&x, g_free);
+  g_clear_pointer (&y, g_free);
+  card = kiosk_test_find_label (page, "Stress and anxiety");
+  kiosk_test_widget_point (card, &x, &y);
+  {
+    const char * const drag[] = { "search", "--sync", "--name", title, "mousemove", "--window", "%1",
+                                  x, y, "mousedown", "1",
+                                  "mousemove_relative", "--sync", "--", "0", "-60",
+                                  "mousemove_relative", "--sync", "--", "0", "-60",
+                                  "mousemove_relative", "--sync", "--", "0", "-60",
+                                  "mouseup", "1", NULL };
+
+    kiosk_test_run_xdotool (drag);
+  }
+  kiosk_test_iterate (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page_adjustment (page)), >=, 100.0);
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "topic-causes");
+}
+
 /* Every templated widget is created and, once dropped, really finalized. */
 static void
 test_widgets_finalize (void)
@@ -228,6 +280,8 @@ main (int   argc,
               window_setup, test_emergency_number_from_settings, window_teardown);
   g_test_add ("/kiosk/window/topic-resets-take-home", WindowFixture, NULL,
               window_setup, test_topic_resets_take_home, window_teardown);
+  g_test_add ("/kiosk/window/tap-and-drag", WindowFixture, NULL,
+              window_setup, test_tap_and_drag, window_teardown);
   g_test_add_func ("/kiosk/window/widgets-finalize", test_widgets_finalize);
 
   return g_test_run ();
