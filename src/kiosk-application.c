@@ -408,7 +408,8 @@ kiosk_application_init (KioskApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("A touch-screen information kiosk for a clinic's waiting room."));
+                                            _("A touch-screen information kiosk for a clinic's "
+                                              "waiting room."));
 }
 
 KioskApplication *

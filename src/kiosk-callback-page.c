@@ -680,7 +680,8 @@ kiosk_callback_page_copy_state (KioskCallbackPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), entry_text (from->phone_entry));
   kiosk_callback_page_set_call_time (self, kiosk_callback_page_get_call_time (from));
   kiosk_callback_page_set_topic (self, kiosk_callback_page_get_topic (from));
-  gtk_check_button_set_active (self->consent_check, gtk_check_button_get_active (from->consent_check));
+  gtk_check_button_set_active (self->consent_check,
+                               gtk_check_button_get_active (from->consent_check));
   kiosk_callback_page_set_show_keyboard (self, from->show_keyboard);
   kiosk_callback_page_set_store (self, from->store);
 }

@@ -289,10 +289,11 @@ void
 _kiosk_window_setup_visitor (KioskWindow *self)
 {
   KioskApplication *app = _kiosk_window_get_kiosk_application (self);
+  guint idle_ms;
 
   self->countdown_seconds = KIOSK_IDLE_COUNTDOWN_SECONDS;
-  self->idle_monitor = kiosk_idle_monitor_new (GTK_WIDGET (self),
-                                               g_settings_get_uint (self->settings, "idle-timeout") * 1000);
+  idle_ms = g_settings_get_uint (self->settings, "idle-timeout") * 1000;
+  self->idle_monitor = kiosk_idle_monitor_new (GTK_WIDGET (self), idle_ms);
   g_signal_connect_object (self->idle_monitor, "idle", G_CALLBACK (idle_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->idle_monitor, "activity", G_CALLBACK (activity_cb), self,

@@ -174,8 +174,11 @@ show_callback_action (GtkWidget  *widget,
 
   /* Coming from a topic page, the form already knows what the call is about. */
   if (KIOSK_IS_TOPIC_PAGE (visible))
-    kiosk_callback_page_set_topic (self->callback_page,
-                                   kiosk_topic_get_id (kiosk_topic_page_get_topic (KIOSK_TOPIC_PAGE (visible))));
+    {
+      KioskTopic *topic = kiosk_topic_page_get_topic (KIOSK_TOPIC_PAGE (visible));
+
+      kiosk_callback_page_set_topic (self->callback_page, kiosk_topic_get_id (topic));
+    }
 
   kiosk_window_navigate (self, CALLBACK_PAGE);
 }
