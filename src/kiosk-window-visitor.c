@@ -110,17 +110,24 @@ reset_action (GtkWidget  *widget,
   kiosk_window_reset (KIOSK_WINDOW (widget));
 }
 
+/* Every toplevel counts, not only the application's windows: a file chooser's fallback dialog
+ * is not one of those. */
 static void
 kiosk_window_close_dialogs (KioskWindow *self)
 {
-  GtkApplication *app = GTK_APPLICATION (_kiosk_window_get_kiosk_application (self));
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (GList *l = windows; l != NULL; l = l->next)
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
-        gtk_window_destroy (l->data);
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        g_ptr_array_add (dialogs, g_steal_pointer (&window));
     }
+
+  for (guint i = 0; i < dialogs->len; i++)
+    gtk_window_destroy (g_ptr_array_index (dialogs, i));
 }
 
 static void

@@ -211,7 +211,14 @@ test_visitor_reset_locks (StaffFixture  *fixture,
   type_pin (fixture, STAFF_PIN);
   kiosk_test_wait_for_label (GTK_WIDGET (staff_page (fixture)), "Callback requests", 10000);
 
+  /* A confirmation dialog left open goes with the reset too. */
+  gtk_widget_activate_action (GTK_WIDGET (staff_page (fixture)), "staff.purge", NULL);
+  kiosk_test_iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 2);
+
   kiosk_window_reset (fixture->window);
+  kiosk_test_iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
   g_assert_false (kiosk_staff_page_get_unlocked (staff_page (fixture)));
   g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
 }
