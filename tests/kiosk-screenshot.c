@@ -133,6 +133,8 @@ main (int   argc,
   int width = 1280, height = 800;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Like the tests: no session bus, rather than GTK trying to start one. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", FALSE);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || output_option == NULL)
     {
@@ -143,6 +145,8 @@ main (int   argc,
     sscanf (size_option, "%dx%d", &width, &height);
 
   kiosk_test_init (&argc, &argv);
+  /* A tool, not a test: warnings (such as having no session bus) are not fatal here. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
   data_dir = kiosk_test_make_data_dir ();
   /* Pages cross-fade; a screenshot shows where a transition ends, never its middle. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
