@@ -12,18 +12,11 @@ such a character. Exits 0 when all is well, 1 with the problems on standard erro
 
 import csv
 import io
+import os
 import sys
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-ESCAPES = {"t": "\t", "r": "\r", "n": "\n", "\\": "\\"}
-
-
-def unescape(line):
-    out = []
-    chars = iter(line)
-    for char in chars:
-        out.append(ESCAPES[next(chars)] if char == "\\" else char)
-    return "".join(out)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from csvcheck import FORMULA_STARTS, unescape  # noqa: E402
 
 
 def read_corpus(path):

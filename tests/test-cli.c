@@ -17,6 +17,7 @@
 #include "kiosk-store-private.h"
 #include "kiosk-test-csv.h"
 #include "kiosk-test-fs.h"
+#include "kiosk-test-store.h"
 
 #define VERSION_LINE PACKAGE_NAME " " PACKAGE_VERSION "\n"
 #define HEADER_ROW   "id,created,name,phone,preferred_time,topic,status,consent_version"
@@ -264,23 +265,11 @@ names_in_bytes (GBytes *bytes)
   return names_of (rows);
 }
 
-static char *
-query (KioskStore *store,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *result = _kiosk_store_test_query (store, sql, &error);
-
-  g_assert_no_error (error);
-
-  return result;
-}
-
 static void
 assert_statuses (KioskStore *store,
                  const char *expected)
 {
-  g_autofree char *statuses = query (store, "SELECT group_concat (status, ' ') FROM "
+  g_autofree char *statuses = kiosk_test_store_query (store, "SELECT group_concat (status, ' ') FROM "
                                             "(SELECT status FROM requests ORDER BY id)");
 
   g_assert_cmpstr (statuses, ==, expected);
@@ -290,7 +279,7 @@ static void
 assert_last_audit (KioskStore *store,
                    const char *expected)
 {
-  g_autofree char *last = query (store, "SELECT event || ':' || count FROM audit "
+  g_autofree char *last = kiosk_test_store_query (store, "SELECT event || ':' || count FROM audit "
                                         "ORDER BY id DESC LIMIT 1");
 
   g_assert_cmpstr (last, ==, expected);

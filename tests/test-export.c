@@ -10,6 +10,7 @@
 #include "kiosk-store-private.h"
 #include "kiosk-test-csv.h"
 #include "kiosk-test-fs.h"
+#include "kiosk-test-store.h"
 
 #define BOM    "\xEF\xBB\xBF"
 #define HEADER "id,created,name,phone,preferred_time,topic,status,consent_version"
@@ -38,29 +39,11 @@ fixture_setup (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
-/* A finished GTask's worker thread may hold the store for a moment after the callback ran. */
-static void
-assert_store_finalized (KioskStore *store)
-{
-  gpointer weak = store;
-  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (G_OBJECT (store), &weak);
-  g_object_unref (store);
-  while (weak != NULL && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  g_assert_null (weak);
-}
-
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  assert_store_finalized (fixture->store);
+  kiosk_test_store_assert_released (fixture->store);
   kiosk_test_delete_tree (fixture->tmp);
   g_free (fixture->target);
   g_free (fixture->tmp);
@@ -101,24 +84,12 @@ save (KioskStore *store,
                     "causes");
 }
 
-static char *
-query (KioskStore *store,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *result = _kiosk_store_test_query (store, sql, &error);
-
-  g_assert_no_error (error);
-
-  return result;
-}
-
 static void
 assert_query (KioskStore *store,
               const char *sql,
               const char *expected)
 {
-  g_autofree char *result = query (store, sql);
+  g_autofree char *result = kiosk_test_store_query (store, sql);
 
   g_assert_cmpstr (result, ==, expected);
 }
@@ -126,7 +97,7 @@ assert_query (KioskStore *store,
 static char *
 audit_trail (KioskStore *store)
 {
-  return query (store, "SELECT coalesce (group_concat (event || ':' || count, ' '), '') "
+  return kiosk_test_store_query (store, "SELECT coalesce (group_concat (event || ':' || count, ' '), '') "
                        "FROM (SELECT event, count FROM audit ORDER BY id)");
 }
 
@@ -375,7 +346,7 @@ test_mark_all_only_pending (Fixture       *fixture,
   call_back (fixture->store, called);
   sql = g_strdup_printf ("SELECT exported_at FROM requests WHERE id = %" G_GINT64_FORMAT,
                          exported);
-  first_export = query (fixture->store, sql);
+  first_export = kiosk_test_store_query (fixture->store, sql);
   /* Make a re-mark visible: the store stores seconds. */
   g_usleep (G_USEC_PER_SEC * 11 / 10);
 

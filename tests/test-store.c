@@ -11,6 +11,7 @@
 #include "kiosk-store.h"
 #include "kiosk-store-private.h"
 #include "kiosk-test-fs.h"
+#include "kiosk-test-store.h"
 
 /* The first schema exactly as version 1 of the kiosk created it, to test the migration. */
 static const char v1_schema[] =
@@ -104,27 +105,6 @@ save_created (KioskStore *store,
   return id;
 }
 
-static char *
-query (KioskStore *store,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  char *result = _kiosk_store_test_query (store, sql, &error);
-
-  g_assert_no_error (error);
-
-  return result;
-}
-
-static gint64
-query_int (KioskStore *store,
-           const char *sql)
-{
-  g_autofree char *text = query (store, sql);
-
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
 static void
 exec (KioskStore *store,
       const char *sql)
@@ -138,7 +118,7 @@ exec (KioskStore *store,
 static char *
 audit_trail (KioskStore *store)
 {
-  return query (store, "SELECT coalesce (group_concat (event || ':' || count, ' '), '') "
+  return kiosk_test_store_query (store, "SELECT coalesce (group_concat (event || ':' || count, ' '), '') "
                        "FROM (SELECT event, count FROM audit ORDER BY id)");
 }
 
@@ -223,31 +203,12 @@ store_setup (StoreFixture  *fixture,
   g_assert_null (kiosk_store_get_warning (fixture->store));
 }
 
-/* Like g_assert_finalize_object(), but gives a finished GTask's worker thread a moment to drop
- * its reference to the store. */
-static void
-assert_store_finalized (KioskStore *store)
-{
-  gpointer weak = store;
-  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (G_OBJECT (store), &weak);
-  g_object_unref (store);
-  while (weak != NULL && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  g_assert_null (weak);
-}
-
 static void
 store_teardown (StoreFixture  *fixture,
                 gconstpointer  data)
 {
   if (fixture->store != NULL)
-    assert_store_finalized (fixture->store);
+    kiosk_test_store_assert_released (fixture->store);
   kiosk_test_remove_tree (fixture->tmp);
   g_free (fixture->data_dir);
   g_free (fixture->tmp);
@@ -463,16 +424,16 @@ static void
 test_pragmas (StoreFixture  *fixture,
               gconstpointer  data)
 {
-  g_autofree char *journal_mode = query (fixture->store, "PRAGMA journal_mode");
+  g_autofree char *journal_mode = kiosk_test_store_query (fixture->store, "PRAGMA journal_mode");
 
   g_assert_cmpstr (journal_mode, ==, "wal");
-  g_assert_cmpint (query_int (fixture->store, "PRAGMA synchronous"), ==, 2);   /* FULL */
-  g_assert_cmpint (query_int (fixture->store, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store, "PRAGMA secure_delete"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store, "PRAGMA busy_timeout"), ==, 5000);
-  g_assert_cmpint (query_int (fixture->store, "PRAGMA user_version"), ==,
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA synchronous"), ==, 2);   /* FULL */
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA secure_delete"), ==, 1);
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA busy_timeout"), ==, 5000);
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA user_version"), ==,
                    KIOSK_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store,
                               "SELECT count(*) FROM pragma_table_list "
                               "WHERE strict AND name IN ('requests', 'audit', 'usage', 'meta')"),
                    ==, 4);
@@ -525,9 +486,9 @@ test_migrate_v1 (StoreFixture  *fixture,
 
   fixture->store = kiosk_store_open (fixture->data_dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->store, "PRAGMA user_version"), ==,
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA user_version"), ==,
                    KIOSK_STORE_SCHEMA_VERSION);
-  journal_mode = query (fixture->store, "PRAGMA journal_mode");
+  journal_mode = kiosk_test_store_query (fixture->store, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
 
   /* The old row and audit trail are kept... */
@@ -536,7 +497,7 @@ test_migrate_v1 (StoreFixture  *fixture,
   g_assert_cmpstr (kiosk_request_get_name (old), ==, "Old Row");
   created = g_date_time_format_iso8601 (kiosk_request_get_created (old));
   g_assert_cmpstr (created, ==, "2025-01-02T03:04:05Z");
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM audit"), ==, 1);
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "SELECT count(*) FROM audit"), ==, 1);
 
   /* ...and what version 2 added works. */
   kiosk_store_record_usage (fixture->store, "form", &error);
@@ -546,7 +507,7 @@ test_migrate_v1 (StoreFixture  *fixture,
   last_export = kiosk_store_get_last_export (fixture->store, &error);
   g_assert_no_error (error);
   g_assert_nonnull (last_export);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM sqlite_schema "
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "SELECT count(*) FROM sqlite_schema "
                                               "WHERE name = 'requests_by_status'"), ==, 1);
 }
 
@@ -592,7 +553,7 @@ test_disk_full (StoreFixture  *fixture,
 
   /* The database may not grow past its current size, as if the disk were full. */
   limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                           query_int (fixture->store, "PRAGMA page_count"));
+                           kiosk_test_store_query_int (fixture->store, "PRAGMA page_count"));
   exec (fixture->store, limit);
 
   for (guint i = 0; i < 10000 && error == NULL; i++)
@@ -616,8 +577,8 @@ test_disk_full (StoreFixture  *fixture,
 
   /* Every acknowledged row is there, and nothing of the failed one. */
   g_assert_cmpint (count_total (fixture->store, NULL), ==, 3 + saved);
-  g_assert_cmpint (query_int (fixture->store, "SELECT max(id) FROM requests"), ==, last_ok);
-  integrity = query (fixture->store, "PRAGMA integrity_check");
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "SELECT max(id) FROM requests"), ==, last_ok);
+  integrity = kiosk_test_store_query (fixture->store, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
 
   /* The store stays usable once there is room again. */
@@ -853,7 +814,7 @@ test_corrupt (StoreFixture  *fixture,
   /* ...and a new, working database replaced them. */
   g_assert_cmpint (count_total (fixture->store, NULL), ==, 0);
   save_new (fixture->store, 1);
-  integrity = query (fixture->store, "PRAGMA integrity_check");
+  integrity = kiosk_test_store_query (fixture->store, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
 
   /* A later clean start has no warning. */
@@ -1109,7 +1070,7 @@ test_audit (StoreFixture  *fixture,
 
   trail = audit_trail (fixture->store);
   g_assert_cmpstr (trail, ==, "unlock:0 pin-failed:3");
-  at = query (fixture->store, "SELECT at_utc FROM audit ORDER BY id LIMIT 1");
+  at = kiosk_test_store_query (fixture->store, "SELECT at_utc FROM audit ORDER BY id LIMIT 1");
   g_assert_cmpuint (strlen (at), ==, strlen ("2025-01-01T00:00:00Z"));
   g_assert_true (g_str_has_suffix (at, "Z"));
 }
@@ -1367,7 +1328,7 @@ test_privacy (StoreFixture  *fixture,
   exec (fixture->store, "PRAGMA query_only = 0");
 
   limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                           query_int (fixture->store, "PRAGMA page_count"));
+                           kiosk_test_store_query_int (fixture->store, "PRAGMA page_count"));
   exec (fixture->store, limit);
   while (kiosk_store_save (fixture->store, request, &error) > 0)
     ;
