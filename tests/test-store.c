@@ -983,6 +983,7 @@ test_purge (StoreFixture  *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KioskRequest) handled = NULL;
+  g_autoptr(KioskRequest) kept = NULL;
   g_autofree char *db = data_path (fixture, "requests.db");
   g_autofree char *wal = data_path (fixture, "requests.db-wal");
   g_autofree char *trail = NULL;
@@ -1004,7 +1005,8 @@ test_purge (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (count_total (fixture->store, &pending), ==, 1);
   g_assert_cmpint (pending, ==, 1);
-  g_assert_nonnull (kiosk_store_get_request (fixture->store, keep, NULL));
+  kept = kiosk_store_get_request (fixture->store, keep, NULL);
+  g_assert_nonnull (kept);
 
   trail = audit_trail (fixture->store);
   g_assert_cmpstr (trail, ==, "export:1 called-back:1 purge:2");
