@@ -21,6 +21,8 @@ DEBIAN_PACKAGES=(
   libsqlite3-dev libcmark-dev libsodium-dev libqrencode-dev
   adwaita-icon-theme librsvg2-common shared-mime-info fonts-cantarell dconf-gsettings-backend
   desktop-file-utils appstream xvfb xauth xdotool imagemagick zbar-tools sqlite3 python3
+  # issue8-store: fiu-run injects I/O errors into the store tests (they skip without it).
+  fiu-utils
 )
 FEDORA_PACKAGES="gcc meson ninja-build pkgconf gettext glib2-devel gtk4-devel libadwaita-devel \
 sqlite-devel cmark-devel libsodium-devel qrencode-devel adwaita-icon-theme librsvg2 \
