@@ -861,6 +861,50 @@ kiosk_store_get_warning (KioskStore *self)
   return self->warning;
 }
 
+/**
+ * kiosk_store_describe_error:
+ * @error: (nullable): why kiosk_store_open() failed
+ *
+ * Returns: a plain sentence for staff about a store that could not be opened, in the current
+ *   language
+ */
+const char *
+kiosk_store_describe_error (const GError *error)
+{
+  if (error == NULL || error->domain != KIOSK_STORE_ERROR)
+    return _("The request store could not be opened, so requests cannot be saved or shown. "
+             "The system log says why.");
+
+  switch ((KioskStoreError)error->code)
+    {
+    case KIOSK_STORE_ERROR_IO:
+      return _("The disk failed while the request database was being read, so requests cannot "
+               "be saved or shown. The file was left as it is. Have the disk checked, then "
+               "restart the kiosk.");
+    case KIOSK_STORE_ERROR_READ_ONLY:
+      return _("The request database cannot be written (the disk or its folder is read-only), "
+               "so requests cannot be saved or shown.");
+    case KIOSK_STORE_ERROR_FULL:
+      return _("The disk is full, so the request database cannot be opened and requests cannot "
+               "be saved or shown.");
+    case KIOSK_STORE_ERROR_NEWER_SCHEMA:
+      return _("The request database was written by a newer version of the kiosk. This version "
+               "leaves it untouched and cannot save or show requests; install the newer "
+               "version again.");
+    case KIOSK_STORE_ERROR_UNSAFE:
+      return _("The data folder, or a file in it, belongs to another user or is a link, so "
+               "requests are neither saved nor shown.");
+    case KIOSK_STORE_ERROR_FAILED:
+    case KIOSK_STORE_ERROR_CORRUPT:
+    case KIOSK_STORE_ERROR_BUSY:
+    case KIOSK_STORE_ERROR_NOT_FOUND:
+    case KIOSK_STORE_ERROR_FOREIGN_SCHEMA:
+    default:
+      return _("The request store could not be opened, so requests cannot be saved or shown. "
+               "The system log says why.");
+    }
+}
+
 /* Test hooks ----------------------------------------------------------------------------------- */
 
 gboolean

@@ -66,6 +66,7 @@ KioskStore   *kiosk_store_open_existing      (const char             *data_dir,
                                               GError                **error);
 const char   *kiosk_store_get_data_dir       (KioskStore             *self);
 const char   *kiosk_store_get_warning        (KioskStore             *self);
+const char   *kiosk_store_describe_error     (const GError           *error);
 
 gint64        kiosk_store_save               (KioskStore             *self,
                                               KioskRequest           *request,
