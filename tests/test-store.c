@@ -904,6 +904,14 @@ test_mark_exported (StoreFixture  *fixture,
   /* An empty export still records its time. */
   kiosk_store_mark_exported (fixture->store, NULL, 0, &error);
   g_assert_no_error (error);
+
+  /* A hand-edited time is an error, not "never exported" (issue 8, defect 9: every NULL
+   * return sets its error). */
+  g_clear_pointer (&last_export, g_date_time_unref);
+  exec (fixture->store, "UPDATE meta SET value = 'yesterday' WHERE key = 'last_export'");
+  last_export = kiosk_store_get_last_export (fixture->store, &error);
+  g_assert_null (last_export);
+  g_assert_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FAILED);
 }
 
 static void
