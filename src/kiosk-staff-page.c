@@ -207,11 +207,13 @@ kiosk_staff_page_fill_usage (KioskStaffPage *self)
     }
 }
 
-/* Why there is no store, in plain words: the application kept the reason. */
+/* Why there is no store, in plain words: the window's application kept the reason. */
 static const char *
-store_problem_text (void)
+store_problem_text (KioskStaffPage *self)
 {
-  GApplication *app = g_application_get_default ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
   const GError *error = NULL;
 
   if (KIOSK_IS_APPLICATION (app))
@@ -228,7 +230,7 @@ kiosk_staff_page_refresh (KioskStaffPage *self)
   kiosk_staff_page_clear_list (self);
   if (self->store == NULL)
     {
-      gtk_label_set_label (self->warning_label, store_problem_text ());
+      gtk_label_set_label (self->warning_label, store_problem_text (self));
       gtk_widget_set_visible (GTK_WIDGET (self->warning_label), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->requests_list), FALSE);
       return;

@@ -1392,6 +1392,18 @@ test_close_fails_at_open (StoreFixture  *fixture,
     }
 }
 
+/* What staff read about a store that did not open: each reason in its own words. */
+static void
+test_describe_error (void)
+{
+  g_autoptr(GError) io = g_error_new_literal (KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_IO, "x");
+  g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "x");
+
+  g_assert_nonnull (strstr (kiosk_store_describe_error (io), "left as it is"));
+  g_assert_nonnull (strstr (kiosk_store_describe_error (other), "system log"));
+  g_assert_nonnull (strstr (kiosk_store_describe_error (NULL), "system log"));
+}
+
 /* Foreign schemas ------------------------------------------------------------------------------ */
 
 static void
@@ -1831,6 +1843,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/store/foreach-reentry", test_foreach_reentry);
   ADD ("privacy", test_privacy);
   ADD ("faults/read-errors-at-open", test_read_errors_at_open);
+  g_test_add_func ("/kiosk/store/describe-error", test_describe_error);
   ADD_EMPTY ("faults/close-fails-at-open", test_close_fails_at_open);
   g_test_add ("/kiosk/store/foreign-schema/same-version", StoreFixture,
               "CREATE TABLE requests (x TEXT); CREATE TABLE audit (y TEXT);"

@@ -82,8 +82,6 @@ void           _kiosk_store_checkpoint         (KioskStore    *self);
 gboolean       _kiosk_store_is_valid_key       (const char    *key);
 
 /* kiosk-store-schema.c */
-gboolean       _kiosk_store_check_version      (sqlite3       *db,
-                                                GError       **error);
 gboolean       _kiosk_store_check_schema       (sqlite3       *db,
                                                 GError       **error);
 gboolean       _kiosk_store_migrate            (sqlite3       *db,

@@ -89,20 +89,6 @@ check_not_newer (int       version,
   return FALSE;
 }
 
-/**
- * _kiosk_store_check_version:
- *
- * Refuses a file written by a newer kiosk before anything (even the journal mode) changes it.
- */
-gboolean
-_kiosk_store_check_version (sqlite3  *db,
-                            GError  **error)
-{
-  int version = 0;
-
-  return read_version (db, &version, error) && check_not_newer (version, error);
-}
-
 /* Every table of ours with its columns (name, type, NOT NULL, key), in one line of text. */
 #define SIGNATURE_SQL \
   "SELECT coalesce (group_concat (t.name || '(' || (" \
