@@ -681,8 +681,8 @@ open_database (KioskStore  *self,
     }
 
   if (g_error_matches (local_error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_IO))
-    g_prefix_error (&local_error, "Reading the request database failed with an I/O error %u "
-                    "times, so it was left as it is: ", OPEN_ATTEMPTS);
+    g_prefix_error (&local_error, "The disk reported an I/O error %u times in a row, so the "
+                    "request database was left as it is: ", OPEN_ATTEMPTS);
   g_propagate_error (error, g_steal_pointer (&local_error));
 
   return FALSE;
