@@ -125,8 +125,6 @@ _kiosk_store_set_errno_error (GError     **error,
   return FALSE;
 }
 
-/* SQL helpers (called with the lock held) ------------------------------------------------------ */
-
 /* Locks and checkpoints ------------------------------------------------------------------------ */
 
 /* SQLite's busy handler: look again every BUSY_POLL_US until the connection's timeout. */
@@ -246,6 +244,8 @@ _kiosk_store_lock (KioskStore *self)
 
   return locker;
 }
+
+/* SQL helpers (called with the lock held) ------------------------------------------------------ */
 
 sqlite3_stmt *
 _kiosk_store_prepare (KioskStore  *self,
