@@ -741,17 +741,6 @@ start_over (KioskStore    *self,
   return open_database (self, error);
 }
 
-/**
- * kiosk_store_open:
- * @data_dir: (nullable): the data folder, or %NULL for `$XDG_DATA_HOME/patient-kiosk`
- * @error: return location for a #KIOSK_STORE_ERROR
- *
- * Opens (creating when needed) `requests.db` in @data_dir and brings its schema up to date.
- * A file that fails its integrity check is copied into `quarantine/` and replaced by an empty
- * database; kiosk_store_get_warning() then says so for staff.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
 static KioskStore *
 store_new (const char *data_dir)
 {
@@ -767,6 +756,21 @@ store_new (const char *data_dir)
   return self;
 }
 
+/**
+ * kiosk_store_open:
+ * @data_dir: (nullable): the data folder, or %NULL for `$XDG_DATA_HOME/patient-kiosk`
+ * @error: return location for a #KIOSK_STORE_ERROR
+ *
+ * Opens (creating when needed) `requests.db` in @data_dir and brings its schema up to date,
+ * after kiosk_data_dir_secure() accepted the folder (%KIOSK_STORE_ERROR_UNSAFE otherwise).
+ * A file whose damage a second look confirms, or whose schema is not ours, is copied into
+ * `quarantine/` and replaced by an empty database; kiosk_store_get_warning() then says so for
+ * staff. An I/O error is retried a few times and then reported as %KIOSK_STORE_ERROR_IO with
+ * the file left in place; a file of a newer kiosk is left untouched
+ * (%KIOSK_STORE_ERROR_NEWER_SCHEMA).
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
 KioskStore *
 kiosk_store_open (const char  *data_dir,
                   GError     **error)
@@ -806,7 +810,9 @@ kiosk_store_open (const char  *data_dir,
  * An older schema is brought up to date, as kiosk_store_open() does.
  *
  * Returns: (transfer full): the store, or %NULL with @error set: %KIOSK_STORE_ERROR_NOT_FOUND
- *   when there is no database, %KIOSK_STORE_ERROR_CORRUPT when it fails its integrity check
+ *   when there is no database, %KIOSK_STORE_ERROR_CORRUPT when it fails its integrity check,
+ *   %KIOSK_STORE_ERROR_FOREIGN_SCHEMA when it is not a request database of ours,
+ *   %KIOSK_STORE_ERROR_UNSAFE when kiosk_data_dir_secure() refuses the folder
  */
 KioskStore *
 kiosk_store_open_existing (const char  *data_dir,
