@@ -109,6 +109,5 @@ gboolean       _kiosk_store_test_exec          (KioskStore    *self,
 char          *_kiosk_store_test_query         (KioskStore    *self,
                                                 const char    *sql,
                                                 GError       **error);
-gboolean       _kiosk_store_test_checkpoint_owed (KioskStore  *self);
 
 G_END_DECLS

@@ -936,14 +936,6 @@ _kiosk_store_test_query (KioskStore  *self,
   return result;
 }
 
-gboolean
-_kiosk_store_test_checkpoint_owed (KioskStore *self)
-{
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
-
-  return self->checkpoint_owed;
-}
-
 /* GObject -------------------------------------------------------------------------------------- */
 
 static void
