@@ -734,6 +734,13 @@ describe_file (const char *path)
                           checksum != NULL ? checksum : "", link != NULL ? link : "");
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
 /* Every file in @dir (one level down too), with what it looks like; the -shm index is left out
  * because any reader may write to it. */
 static char *
@@ -746,7 +753,7 @@ describe_tree (const char *dir)
 
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {

@@ -67,6 +67,8 @@ gboolean        kiosk_csv_writer_finish          (KioskCsvWriter      *self,
                                                   GError             **error);
 void            kiosk_csv_writer_abort           (KioskCsvWriter      *self);
 
+void            kiosk_csv_writer_install_signal_handlers (void);
+
 gboolean        kiosk_csv_cell_is_dangerous      (const char          *cell);
 char           *kiosk_csv_escape_cell            (const char          *cell);
 

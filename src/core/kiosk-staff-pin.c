@@ -58,8 +58,11 @@ set_io_error (GError     **error,
               const char  *message,
               GError      *cause)
 {
-  g_set_error (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_IO,
-               "%s (%s)", message, cause->message);
+  if (cause == NULL)
+    g_set_error_literal (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_IO, message);
+  else
+    g_set_error (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_IO,
+                 "%s (%s)", message, cause->message);
 }
 
 static gboolean
@@ -206,8 +209,10 @@ load_lockout (KioskStaffPin  *self,
   if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     return TRUE;
 
-  g_warning ("Staff PIN lockout record %s is unreadable: %s", self->lockout_path,
-             local_error->message);
+  /* Logged only when the caller drops the error; otherwise it reports it (once). */
+  if (error == NULL)
+    g_warning ("Staff PIN lockout record %s is unreadable: %s", self->lockout_path,
+               local_error->message);
   set_io_error (error, _("The record of wrong PINs could not be read."), local_error);
   return FALSE;
 }
@@ -229,7 +234,8 @@ save_lockout (KioskStaffPin  *self,
 
   if (!write_durably (self, self->lockout_path, data, length, &local_error))
     {
-      g_warning ("Could not save the staff PIN lockout record: %s", local_error->message);
+      if (error == NULL)
+        g_warning ("Could not save the staff PIN lockout record: %s", local_error->message);
       set_io_error (error, _("The record of wrong PINs could not be saved."), local_error);
       return FALSE;
     }
@@ -650,6 +656,18 @@ read_line (GInputStream  *stream,
   if (length > 0 && line[length - 1] == '\r')
     length--;
   line[length] = '\0';
+
+  /* Checked here, on every byte read, and not later on the C string: a NUL byte would end that
+   * early, and "123456\0999" would set 123456. */
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_isdigit (line[i]))
+        {
+          g_set_error_literal (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_INVALID_FORMAT,
+                               _("The PIN must be 6 to 12 digits."));
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
