@@ -189,7 +189,7 @@ static const EscapeCase escape_cases[] = {
   { "\"quoted\"", "\"\"\"quoted\"\"\"" },
   { "Pérez,\nJuan", "\"Pérez,\nJuan\"" },
   { "one\r\ntwo", "\"one\r\ntwo\"" },
-  { "'already'", "'already'" },
+  { "'already'", "\"''already'\"" },
   { "a=b", "a=b" },
   { " =1+1", " =1+1" },
   { "=1+1", "\"'=1+1\"" },
@@ -204,6 +204,12 @@ static const EscapeCase escape_cases[] = {
   { "＋1", "\"'＋1\"" },
   { "－1", "\"'－1\"" },
   { "＠x", "\"'＠x\"" },
+  /* A cell that starts with an apostrophe gets one more, so that removing one guard apostrophe
+   * gives it back exactly: "'-Ana" must not read back as "-Ana". */
+  { "'-Ana", "\"''-Ana\"" },
+  { "'Neill", "\"''Neill\"" },
+  { "'", "\"''\"" },
+  { "''", "\"'''\"" },
 };
 
 static void
@@ -239,7 +245,7 @@ test_exact_bytes (void)
     BOM "id,name,phone,note\r\n"
     "1,José Ñúñez,\"'+50688881234\",\"says \"\"hi\"\", twice\"\r\n"
     "2,\"Pérez,\nJuan\",,\"'=1+1\"\r\n"
-    "3,🙂 محمد,,'already'\r\n";
+    "3,🙂 محمد,,\"''already'\"\r\n";
 
   write_row (writer, "id", "name", "phone", "note", NULL);
   write_row (writer, "1", "José Ñúñez", "+50688881234", "says \"hi\", twice", NULL);

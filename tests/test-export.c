@@ -379,7 +379,9 @@ static const struct
   { "@SUM(1+1)", "'@SUM(1+1)" },
   { "\tAna", "'\tAna" },
   { "＝1+1", "'＝1+1" },
-  { "'Ana", "'Ana" },
+  /* An apostrophe that is part of the name is doubled, so the documented rule gives it back. */
+  { "'Ana", "''Ana" },
+  { "'-Ana", "''-Ana" },
   { "a,\"b\"\n=c", "a,\"b\"\n=c" },
 };
 

@@ -212,11 +212,20 @@ kiosk_csv_cell_is_dangerous (const char *cell)
   return FALSE;
 }
 
+/* A cell that starts with an apostrophe is guarded too, although no spreadsheet evaluates it:
+ * otherwise the rule for readers (remove one apostrophe before a formula character or an
+ * apostrophe) would turn a genuine "'-Ana" into "-Ana". */
+static gboolean
+needs_guard (const char *cell)
+{
+  return cell[0] == '\'' || kiosk_csv_cell_is_dangerous (cell);
+}
+
 static void
 append_field (GString    *out,
               const char *cell)
 {
-  gboolean dangerous = kiosk_csv_cell_is_dangerous (cell);
+  gboolean dangerous = needs_guard (cell);
 
   if (!dangerous && strpbrk (cell, "\",\r\n") == NULL)
     {

@@ -552,11 +552,14 @@ export_in_thread (GTask        *task,
   guint n_rows = 0;
 
   if (export_requests_to_path (source_object, data->path, data->flags, cancellable, &n_rows,
-                               &error) ||
-      !fail_with_error (&error))
-    g_task_return_int (task, n_rows);
-  else
-    g_task_return_error (task, error);
+                               &error))
+    {
+      g_task_return_int (task, n_rows);
+      return;
+    }
+
+  fail_with_error (&error);
+  g_task_return_error (task, error);
 }
 
 /**
