@@ -223,7 +223,8 @@ run_kiosk_argv (Fixture            *fixture,
 #define run_kiosk_to_fd(fixture, fd, ...) \
   run_kiosk_argv ((fixture), NULL, (fd), (const char * const[]) { __VA_ARGS__, NULL })
 #define run_kiosk_env(fixture, env, ...) \
-  run_kiosk_full ((fixture), NULL, -1, -1, (env), NULL, (const char * const[]) { __VA_ARGS__, NULL })
+  run_kiosk_full ((fixture), NULL, -1, -1, (env), NULL, \
+                  (const char * const[]) { __VA_ARGS__, NULL })
 
 static void
 assert_success (Run *run)
@@ -888,7 +889,6 @@ test_injected_faults (Fixture       *fixture,
   };
   static const char * const modes[][2] = {
     { "enable name=", ",failnum=5" },
-    { "enable name=", ",failnum=1" },
     { "enable_random name=", ",probability=0.3" },
   };
   g_autofree char *fiu_run = g_find_program_in_path ("fiu-run");
@@ -915,8 +915,10 @@ test_injected_faults (Fixture       *fixture,
 
         g_test_message ("%s", control);
         run = run_kiosk_full (fixture, NULL, -1, -1, NULL, wrapper, args);
-        pin = run_kiosk_full (fixture, "24681357\n", -1, -1, NULL, wrapper, pin_args);
-        n_runs += 2;
+        /* Setting a PIN hashes it (64 MiB, a fraction of a second): once per fault point. */
+        if (j == 0)
+          pin = run_kiosk_full (fixture, "24681357\n", -1, -1, NULL, wrapper, pin_args);
+        n_runs += pin != NULL ? 2 : 1;
         if (run->status != 0)
           {
             assert_failure (run, "");
@@ -924,7 +926,7 @@ test_injected_faults (Fixture       *fixture,
           }
         else
           g_assert_cmpstr (run->err, ==, "");
-        if (pin->status != 0)
+        if (pin != NULL && pin->status != 0)
           {
             assert_failure (pin, "");
             n_failed++;
@@ -1013,7 +1015,7 @@ test_export_interrupted (Fixture       *fixture,
   g_autofree char *target = g_build_filename (out_dir, "x.csv", NULL);
 
   g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
-  fill_many (fixture->store, 300000);
+  fill_many (fixture->store, 150000);
 
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
     {
@@ -1047,7 +1049,7 @@ test_export_killed (Fixture       *fixture,
   int busy_fd;
 
   g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
-  fill_many (fixture->store, 300000);
+  fill_many (fixture->store, 150000);
   subprocess = interrupt_export (fixture, target, SIGKILL);
   g_assert_true (g_subprocess_get_if_signaled (subprocess));
   left = list_hidden (out_dir);
