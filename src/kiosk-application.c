@@ -143,7 +143,8 @@ kiosk_application_handle_local_options (GApplication *app,
 static void
 kiosk_application_setup_languages (KioskApplication *self)
 {
-  g_auto(GStrv) configured = g_settings_get_strv (kiosk_application_get_settings (self), "available-languages");
+  GSettings *settings = kiosk_application_get_settings (self);
+  g_auto(GStrv) configured = g_settings_get_strv (settings, "available-languages");
   g_auto(GStrv) with_content = kiosk_content_pack_list_languages (self->content_dir);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *preferred = NULL;
@@ -166,7 +167,7 @@ kiosk_application_setup_languages (KioskApplication *self)
 
   preferred = self->language_option != NULL
             ? g_strdup (self->language_option)
-            : g_settings_get_string (kiosk_application_get_settings (self), "default-language");
+            : g_settings_get_string (settings, "default-language");
   self->default_language = kiosk_language_pick (preferred,
                                                 (const char * const *)self->languages,
                                                 g_get_language_names ());
@@ -214,7 +215,8 @@ retention_done (GObject      *source_object,
 static void
 kiosk_application_run_retention (KioskApplication *self)
 {
-  guint days = MAX (g_settings_get_uint (kiosk_application_get_settings (self), "retention-days"), 1);
+  GSettings *settings = kiosk_application_get_settings (self);
+  guint days = MAX (g_settings_get_uint (settings, "retention-days"), 1);
   g_autoptr(GTask) task = g_task_new (self->store, NULL, retention_done, NULL);
 
   g_task_set_source_tag (task, kiosk_application_run_retention);

@@ -58,7 +58,8 @@ set_in_data_folder (GError     **error,
   g_autofree char *display = g_filename_display_name (path);
 
   g_set_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_IN_DATA_FOLDER,
-               _("“%s” is in the kiosk's data folder; save the export somewhere else."), display);
+               _("“%s” is in the kiosk's data folder; save the export somewhere else."),
+               display);
   return FALSE;
 }
 
