@@ -160,15 +160,16 @@ open_existing_store (const char *data_dir)
   return store;
 }
 
-/* Refuses a target in the data folder, or one that is not a regular file, before the store is
- * even opened; the export checks it again (kiosk_export_check_target()). */
+/* Refuses a target in the data folder, or one that is not a regular file (or standard output
+ * open on a file in the data folder), before the store is even opened; the export checks again. */
 static gboolean
 check_target (const char *data_dir,
               const char *target)
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (target, "-") || kiosk_export_check_target (data_dir, target, NULL, &error))
+  if (g_str_equal (target, "-") ? kiosk_export_check_output_fd (data_dir, STDOUT_FILENO, &error)
+                                 : kiosk_export_check_target (data_dir, target, NULL, &error))
     return TRUE;
 
   fail (_("cannot export: %s"), message_of (error));

@@ -771,6 +771,35 @@ describe_tree (const char *dir)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* `--export-csv=- >> DATA/requests.db` would append the CSV to the database: standard output
+ * that is one of the data folder's files is refused as a file target would be. */
+static void
+test_export_stdout_into_data_folder (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autofree char *db = g_build_filename (fixture->data_dir, "requests.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(Run) run = NULL;
+  g_autoptr(Run) usage = NULL;
+  int fd;
+
+  fill (fixture->store);
+  before = describe_file (db);
+  fd = open (db, O_WRONLY | O_APPEND | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  run = run_kiosk_to_fd (fixture, fd, "--export-csv=-", "--all", data_dir);
+  assert_failure (run, "data folder");
+  fd = open (db, O_WRONLY | O_APPEND | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  usage = run_kiosk_to_fd (fixture, fd, "--export-usage-csv=-", data_dir);
+  assert_failure (usage, "data folder");
+
+  after = describe_file (db);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Both exports refuse @target with one line, and leave it and the data folder as they were. */
 static void
 assert_export_refused (Fixture    *fixture,
@@ -1116,6 +1145,7 @@ main (int   argc,
   ADD ("no-schema", store_setup, test_no_schema);
   ADD ("export/into-data-folder", store_setup, test_export_into_data_folder);
   ADD ("export/special-targets", store_setup, test_export_special_targets);
+  ADD ("export/stdout-into-data-folder", store_setup, test_export_stdout_into_data_folder);
   ADD ("export/interrupted", store_setup, test_export_interrupted);
   ADD ("export/killed", store_setup, test_export_killed);
   ADD ("injected-faults", store_setup, test_injected_faults);

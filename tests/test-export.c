@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -760,6 +762,31 @@ test_staff_targets_refused (Fixture       *fixture,
   assert_statuses (fixture->store, "pending");
 }
 
+/* A stream export into one of the data folder's files is refused too. */
+static void
+test_stream_into_data_folder (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (kiosk_store_get_data_dir (fixture->store),
+                                          "requests.db", NULL);
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  save (fixture->store, "Ana");
+  fd = open (db, O_WRONLY | O_APPEND | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  out = g_unix_output_stream_new (fd, TRUE);
+
+  g_assert_false (kiosk_export_requests_to_stream (fixture->store, out, KIOSK_EXPORT_ALL, NULL,
+                                                   &error));
+  g_assert_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_IN_DATA_FOLDER);
+  g_clear_error (&error);
+  g_assert_false (kiosk_export_usage_to_stream (fixture->store, out, &error));
+  g_assert_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_IN_DATA_FOLDER);
+  assert_statuses (fixture->store, "pending");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -788,6 +815,7 @@ main (int   argc,
   ADD ("usage", test_usage);
   ADD ("usage-unwritable", test_usage_unwritable);
   ADD ("target/staff-area-refused", test_staff_targets_refused);
+  ADD ("target/stream-into-data-folder", test_stream_into_data_folder);
 
   return g_test_run ();
 }

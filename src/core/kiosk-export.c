@@ -259,6 +259,53 @@ kiosk_export_check_target (const char  *data_dir,
   return TRUE;
 }
 
+/**
+ * kiosk_export_check_output_fd:
+ * @data_dir: the kiosk's data folder
+ * @fd: where a stream export goes, such as standard output
+ * @error: return location for a #KIOSK_EXPORT_ERROR
+ *
+ * Refuses a descriptor open on one of the data folder's files (`--export-csv=- >>
+ * DATA/requests.db`), as kiosk_export_check_target() refuses such a path.
+ *
+ * Returns: %TRUE when @fd may be written
+ */
+gboolean
+kiosk_export_check_output_fd (const char  *data_dir,
+                              int          fd,
+                              GError     **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || (data = real_path (data_dir)) == NULL ||
+      !is_data_file (data, &st, 2))
+    return TRUE;
+
+  g_set_error_literal (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_IN_DATA_FOLDER,
+                       _("The output is a file in the kiosk's data folder; save the export "
+                         "somewhere else."));
+  return FALSE;
+}
+
+static gboolean
+check_stream (KioskStore     *store,
+              GOutputStream  *stream,
+              GError        **error)
+{
+  int fd;
+
+  if (!G_IS_FILE_DESCRIPTOR_BASED (stream))
+    return TRUE;
+
+  fd = g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (stream));
+
+  return kiosk_export_check_output_fd (kiosk_store_get_data_dir (store), fd, error);
+}
+
 typedef struct
 {
   KioskCsvWriter *writer;
@@ -523,6 +570,8 @@ kiosk_export_requests_to_stream (KioskStore        *store,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_stream (store, stream, error))
+    return FALSE;
   writer = kiosk_csv_writer_new_for_stream (stream);
 
   return export_requests (store, writer, stream, flags, NULL, n_rows, error) ||
@@ -724,6 +773,8 @@ kiosk_export_usage_to_stream (KioskStore     *store,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_stream (store, stream, error))
+    return FALSE;
   writer = kiosk_csv_writer_new_for_stream (stream);
 
   return export_usage (store, writer, error) || fail_with_error (error);

@@ -70,6 +70,9 @@ gboolean kiosk_export_check_target             (const char           *data_dir,
                                                 const char           *path,
                                                 char                **resolved,
                                                 GError              **error);
+gboolean kiosk_export_check_output_fd          (const char           *data_dir,
+                                                int                   fd,
+                                                GError              **error);
 
 gboolean kiosk_export_requests_to_path         (KioskStore           *store,
                                                 const char           *path,
