@@ -905,6 +905,23 @@ test_export_special_targets (Fixture       *fixture,
     g_test_message ("not root: no character device to try");
 }
 
+/* Whether `fiu-run -x patient-kiosk --version`, with no fault enabled, works. */
+static gboolean
+fiu_runs_kiosk (Fixture    *fixture,
+                const char *fiu_run)
+{
+  const char *argv[] = { fiu_run, "-x", g_getenv ("KIOSK_EXE"), "--version", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+
+  return error == NULL && g_spawn_check_wait_status (status, NULL) &&
+         g_str_equal (out, VERSION_LINE);
+}
+
 /* Failing system calls (libfiu) end every command with exit 0, or exit 1 and one line; never
  * with a crash. `enable` fails every call, `enable_random` some. */
 static void
@@ -921,8 +938,6 @@ test_injected_faults (Fixture       *fixture,
     { "enable_random name=", ",probability=0.3" },
   };
   g_autofree char *fiu_run = g_find_program_in_path ("fiu-run");
-  g_autofree char *asan_env = NULL;
-  const char *env[] = { NULL, NULL };
   g_autofree char *data_dir = data_dir_option (fixture);
   g_autofree char *export = target_option ("--export-csv", fixture->target);
   guint n_runs = 0, n_failed = 0;
@@ -933,11 +948,14 @@ test_injected_faults (Fixture       *fixture,
       return;
     }
 
-  /* Under AddressSanitizer (./kiosk.sh sanitize) the preloaded libfiu comes before ASan's
-   * runtime, which ASan refuses unless told that this is fine. */
-  asan_env = g_strconcat ("ASAN_OPTIONS=", g_getenv ("ASAN_OPTIONS") != NULL ?
-                          g_getenv ("ASAN_OPTIONS") : "", ":verify_asan_link_order=0", NULL);
-  env[0] = asan_env;
+  /* libfiu's preloaded wrappers and AddressSanitizer's interceptors do not mix (the binary of
+   * ./kiosk.sh sanitize crashes under fiu-run even with no fault enabled): such a build is
+   * tested by the normal one. */
+  if (!fiu_runs_kiosk (fixture, fiu_run))
+    {
+      g_test_skip ("fiu-run cannot run this build of patient-kiosk (sanitizers?)");
+      return;
+    }
 
   fill (fixture->store);
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
@@ -951,10 +969,10 @@ test_injected_faults (Fixture       *fixture,
         g_autoptr(Run) pin = NULL;
 
         g_test_message ("%s", control);
-        run = run_kiosk_full (fixture, NULL, -1, -1, env, wrapper, args);
+        run = run_kiosk_full (fixture, NULL, -1, -1, NULL, wrapper, args);
         /* Setting a PIN hashes it (64 MiB, a fraction of a second): once per fault point. */
         if (j == 0)
-          pin = run_kiosk_full (fixture, "24681357\n", -1, -1, env, wrapper, pin_args);
+          pin = run_kiosk_full (fixture, "24681357\n", -1, -1, NULL, wrapper, pin_args);
         n_runs += pin != NULL ? 2 : 1;
         if (run->status != 0)
           {
