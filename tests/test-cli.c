@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
+#include <sys/mount.h>
 #include <sys/sysmacros.h>
 #include <glib-unix.h>
 #include <glib/gstdio.h>
@@ -870,6 +871,46 @@ test_export_into_data_folder (Fixture       *fixture,
   assert_statuses (fixture->store, "exported pending pending pending");
 }
 
+/* The data folder mounted a second time (a bind mount, as root) is still the data folder: the
+ * device and inode say so where the path does not. Skipped where mounting is not allowed. */
+static void
+test_export_into_bind_mount (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autofree char *mnt = g_build_filename (fixture->tmp, "mnt", NULL);
+  g_autofree char *db = g_build_filename (mnt, "requests.db", NULL);
+  g_autofree char *fresh = g_build_filename (mnt, "fresh.csv", NULL);
+  g_autofree char *export_db = target_option ("--export-csv", db);
+  g_autofree char *export_fresh = target_option ("--export-csv", fresh);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(Run) over_db = NULL;
+  g_autoptr(Run) beside_db = NULL;
+  gboolean fresh_created;
+
+  fill (fixture->store);
+  g_assert_cmpint (g_mkdir (mnt, 0700), ==, 0);
+  if (geteuid () != 0 || mount (fixture->data_dir, mnt, NULL, MS_BIND, NULL) != 0)
+    {
+      g_test_skip ("cannot bind-mount here (needs root and mount rights)");
+      return;
+    }
+
+  /* Everything runs before any assertion, so that the mount never outlives the test. */
+  before = describe_tree (fixture->data_dir);
+  over_db = run_kiosk (fixture, NULL, export_db, "--all", data_dir);
+  beside_db = run_kiosk (fixture, NULL, export_fresh, data_dir);
+  fresh_created = g_file_test (fresh, G_FILE_TEST_EXISTS);
+  after = describe_tree (fixture->data_dir);
+  g_assert_cmpint (umount2 (mnt, MNT_DETACH), ==, 0);
+
+  assert_failure (over_db, "data folder");
+  assert_failure (beside_db, "data folder");
+  g_assert_false (fresh_created);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* An existing target that is not a regular file is never replaced: a FIFO, a character device
  * (a copy of /dev/full: the real one must not be put at risk), a symlink, a folder. */
 static void
@@ -1171,6 +1212,7 @@ main (int   argc,
   ADD ("no-schema", store_setup, test_no_schema);
   ADD ("export/into-data-folder", store_setup, test_export_into_data_folder);
   ADD ("export/special-targets", store_setup, test_export_special_targets);
+  ADD ("export/bind-mount", store_setup, test_export_into_bind_mount);
   ADD ("export/stdout-into-data-folder", store_setup, test_export_stdout_into_data_folder);
   ADD ("export/interrupted", store_setup, test_export_interrupted);
   ADD ("export/killed", store_setup, test_export_killed);
