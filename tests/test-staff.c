@@ -226,6 +226,48 @@ test_visitor_reset_locks (StaffFixture  *fixture,
   g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
 }
 
+static gboolean
+has_two_toplevels (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 2;
+}
+
+/* The way out that was found: Export pending…, then Ctrl+Shift+I inside the file chooser. No
+ * window opens, and the reset afterwards leaves the main window alone on screen. */
+static void
+test_file_chooser_inspector (StaffFixture  *fixture,
+                             gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GtkWindow) chooser = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.staff", NULL);
+  kiosk_test_wait_for_page (fixture->window, "staff");
+  type_pin (fixture, STAFF_PIN);
+  kiosk_test_wait_for_label (GTK_WIDGET (staff_page (fixture)), "Callback requests", 10000);
+
+  gtk_widget_activate_action (GTK_WIDGET (staff_page (fixture)), "staff.export", "b", FALSE);
+  kiosk_test_wait_for (has_two_toplevels, NULL, 10000);
+  chooser = g_list_model_get_item (toplevels, 0);
+  if (chooser == GTK_WINDOW (fixture->window))
+    {
+      g_object_unref (chooser);
+      chooser = g_list_model_get_item (toplevels, 1);
+    }
+  g_assert_true (GTK_IS_FILE_CHOOSER (chooser));
+
+  kiosk_test_press_keys (chooser, "ctrl+shift+i");
+  kiosk_test_iterate (500);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 2);
+  kiosk_test_press_keys (chooser, "ctrl+shift+d");
+  kiosk_test_iterate (500);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 2);
+
+  kiosk_window_reset (fixture->window);
+  kiosk_test_iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 1);
+}
+
 /* A damaged database found at start is set aside, and reception is told where. */
 static void
 quarantine_setup (StaffFixture  *fixture,
@@ -285,6 +327,8 @@ main (int   argc,
               quarantine_setup, test_quarantine_warning, staff_teardown);
   g_test_add ("/kiosk/staff/visitor-reset-locks", StaffFixture, NULL,
               staff_setup, test_visitor_reset_locks, staff_teardown);
+  g_test_add ("/kiosk/staff/file-chooser-inspector", StaffFixture, NULL,
+              staff_setup, test_file_chooser_inspector, staff_teardown);
 
   return g_test_run ();
 }
