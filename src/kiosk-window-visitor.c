@@ -254,12 +254,34 @@ filter_escape_keys (GtkWindow *window)
     return;
 
   keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_static_name (keys, "kiosk-escape-filter");
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (lockdown_key_pressed_cb), NULL);
   gtk_widget_add_controller (GTK_WIDGET (window), keys);
   g_object_set_data (G_OBJECT (window), KEY_FILTER_DATA, keys);
 }
 
+static gboolean
+kiosk_window_staff_signed_in (KioskWindow *self)
+{
+  return self->staff_page != NULL && kiosk_staff_page_get_unlocked (self->staff_page);
+}
+
+static gboolean
+close_stray_windows_cb (gpointer data)
+{
+  KioskWindow *self = data;
+
+  self->stray_windows_id = 0;
+  if (!kiosk_window_staff_signed_in (self))
+    kiosk_window_close_other_windows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* While no staff member is signed in, the kiosk's window is the only one there may be. A window
+ * that appears anyway (the error GTK's file chooser shows when it is closed while loading a
+ * folder, the Inspector by whatever way in) is closed as soon as it has been built. */
 static void
 toplevels_changed_cb (GListModel  *toplevels,
                       guint        position,
@@ -273,10 +295,14 @@ toplevels_changed_cb (GListModel  *toplevels,
 
       filter_escape_keys (window);
     }
+
+  if (added > 0 && self->stray_windows_id == 0 && !kiosk_window_staff_signed_in (self))
+    self->stray_windows_id = g_idle_add_full (G_PRIORITY_HIGH, close_stray_windows_cb, self, NULL);
 }
 
 /* Every window of the process gets the same filter the moment it exists: the kiosk's own
- * dialogs, and the ones GTK makes in-process, such as GtkFileChooserNative's fallback dialog. */
+ * dialogs, and the ones GTK makes in-process, such as GtkFileChooserNative's fallback dialog.
+ * Outside the staff area, none of them may stay. */
 static void
 kiosk_window_filter_every_window (KioskWindow *self)
 {
@@ -377,6 +403,7 @@ void
 _kiosk_window_dispose_visitor (KioskWindow *self)
 {
   g_clear_handle_id (&self->countdown_id, g_source_remove);
+  g_clear_handle_id (&self->stray_windows_id, g_source_remove);
   g_clear_object (&self->idle_monitor);
 
   if (self->inhibit_cookie != 0)
