@@ -793,6 +793,23 @@ kiosk_staff_page_lock (KioskStaffPage *self)
 }
 
 /**
+ * kiosk_staff_page_watch_window:
+ * @window: a window opened over the staff area, such as its file chooser
+ *
+ * Counts touches in @window as activity in the staff area, so that it does not lock while
+ * staff choose where to export.
+ */
+void
+kiosk_staff_page_watch_window (KioskStaffPage *self,
+                               GtkWindow      *window)
+{
+  g_return_if_fail (KIOSK_IS_STAFF_PAGE (self));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  kiosk_idle_monitor_watch (self->lock_monitor, GTK_WIDGET (window));
+}
+
+/**
  * kiosk_staff_page_set_lock_timeout:
  *
  * Overrides the 60 seconds without a touch after which the staff area locks; for tests.

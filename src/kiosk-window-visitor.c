@@ -294,6 +294,13 @@ toplevels_changed_cb (GListModel  *toplevels,
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       filter_escape_keys (window);
+      /* Staff touching the file chooser are still there. */
+      if (window != GTK_WINDOW (self))
+        {
+          kiosk_idle_monitor_watch (self->idle_monitor, GTK_WIDGET (window));
+          if (self->staff_page != NULL)
+            kiosk_staff_page_watch_window (self->staff_page, window);
+        }
     }
 
   if (added > 0 && self->stray_windows_id == 0 && !kiosk_window_staff_signed_in (self))

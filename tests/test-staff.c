@@ -365,6 +365,68 @@ test_reset_closes_every_window (StaffFixture  *fixture,
   g_assert_true (left == GTK_WINDOW (fixture->window));
 }
 
+static void
+count_activity_cb (KioskIdleMonitor *monitor,
+                   guint            *count)
+{
+  (*count)++;
+}
+
+static GtkWindow *
+other_window (StaffFixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WINDOW (fixture->window))
+        return window;
+    }
+  g_assert_not_reached ();
+}
+
+/* Staff choosing where to export are using the kiosk: the staff area stays open, and the kiosk
+ * does not ask whether anyone is there, as long as they touch the file chooser. */
+static void
+test_chooser_counts_as_activity (StaffFixture  *fixture,
+                                 gconstpointer  data)
+{
+  KioskIdleMonitor *visitor_monitor = kiosk_window_get_idle_monitor (fixture->window);
+  GtkWidget *page = GTK_WIDGET (staff_page (fixture));
+  guint lock_ms = 2000;
+  guint activity = 0;
+  GtkWindow *chooser;
+  gint64 start;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.staff", NULL);
+  kiosk_test_wait_for_page (fixture->window, "staff");
+  type_pin (fixture, STAFF_PIN);
+  kiosk_test_wait_for_label (page, "Callback requests", 10000);
+  kiosk_staff_page_set_lock_timeout (staff_page (fixture), lock_ms);
+  g_signal_connect (visitor_monitor, "activity", G_CALLBACK (count_activity_cb), &activity);
+
+  gtk_widget_activate_action (page, "staff.export", "b", FALSE);
+  kiosk_test_wait_for (has_two_toplevels, NULL, 10000);
+  chooser = other_window (fixture);
+
+  /* A key every half second or so, for twice the lock timeout. */
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 2 * lock_ms * G_TIME_SPAN_MILLISECOND)
+    {
+      kiosk_test_press_keys (chooser, "End");
+      g_assert_true (kiosk_staff_page_get_unlocked (staff_page (fixture)));
+      g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 2);
+    }
+  g_assert_cmpuint (activity, >, 0);
+
+  /* Untouched, it locks as before, and the chooser goes with it. */
+  kiosk_test_wait_for (has_one_toplevel, NULL, 10000);
+  g_assert_false (kiosk_staff_page_get_unlocked (staff_page (fixture)));
+  g_signal_handlers_disconnect_by_func (visitor_monitor, count_activity_cb, &activity);
+}
+
 /* A damaged database found at start is set aside, and reception is told where. */
 static void
 quarantine_setup (StaffFixture  *fixture,
@@ -430,6 +492,8 @@ main (int   argc,
               staff_setup, test_lock_closes_dialogs, staff_teardown);
   g_test_add ("/kiosk/staff/reset-closes-every-window", StaffFixture, NULL,
               staff_setup, test_reset_closes_every_window, staff_teardown);
+  g_test_add ("/kiosk/staff/chooser-counts-as-activity", StaffFixture, NULL,
+              staff_setup, test_chooser_counts_as_activity, staff_teardown);
 
   return g_test_run ();
 }
