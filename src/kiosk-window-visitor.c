@@ -289,6 +289,10 @@ toplevels_changed_cb (GListModel  *toplevels,
                       guint        added,
                       KioskWindow *self)
 {
+  /* The window is being disposed: nothing left to watch with. */
+  if (self->idle_monitor == NULL)
+    return;
+
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
