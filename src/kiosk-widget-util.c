@@ -207,6 +207,8 @@ kiosk_entry_make_private (GtkEntry *entry)
   g_signal_connect (clicks, "event", G_CALLBACK (refuse_context_menu_cb), NULL);
   gtk_widget_add_controller (GTK_WIDGET (entry), clicks);
 
-  g_signal_connect (text, "copy-clipboard", G_CALLBACK (refuse_clipboard_cb), (gpointer)"copy-clipboard");
-  g_signal_connect (text, "cut-clipboard", G_CALLBACK (refuse_clipboard_cb), (gpointer)"cut-clipboard");
+  g_signal_connect (text, "copy-clipboard",
+                    G_CALLBACK (refuse_clipboard_cb), (gpointer)"copy-clipboard");
+  g_signal_connect (text, "cut-clipboard",
+                    G_CALLBACK (refuse_clipboard_cb), (gpointer)"cut-clipboard");
 }

@@ -142,9 +142,9 @@ kiosk_window_clear_clipboards (KioskWindow *self)
  * kiosk_window_reset:
  *
  * Leaves nothing of the current visitor: every page clears its state, every other window
- * closes (dialogs, file choosers, the GTK Inspector), the
- * clipboard empties, language, text size and contrast return to the clinic's defaults, and the
- * dimmed start screen shows, which the next visitor's first touch only wakes.
+ * closes (dialogs, file choosers, the GTK Inspector), the clipboard empties, language, text
+ * size and contrast return to the clinic's defaults, and the dimmed start screen shows, which
+ * the next visitor's first touch only wakes.
  */
 void
 kiosk_window_reset (KioskWindow *self)

@@ -562,7 +562,8 @@ static void
 test_fields_offer_no_popover (FormFixture   *fixture,
                               gconstpointer  data)
 {
-  const char * const keys[] = { "ctrl+period", "ctrl+semicolon", "ctrl+shift+e", "Menu", "shift+F10" };
+  const char * const keys[] = { "ctrl+period", "ctrl+semicolon", "ctrl+shift+e", "Menu",
+                                "shift+F10" };
   GtkEditable *fields[2];
   g_autofree char *title = NULL;
 
@@ -575,7 +576,8 @@ test_fields_offer_no_popover (FormFixture   *fixture,
       g_autofree char *x = NULL;
       g_autofree char *y = NULL;
 
-      g_assert_cmpint (gtk_entry_get_input_hints (GTK_ENTRY (fields[i])) & GTK_INPUT_HINT_NO_EMOJI, !=, 0);
+      g_assert_cmpint (gtk_entry_get_input_hints (GTK_ENTRY (fields[i])) & GTK_INPUT_HINT_NO_EMOJI,
+                       !=, 0);
       focus (fields[i]);
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         {
