@@ -131,6 +131,20 @@ kiosk_window_close_other_windows (KioskWindow *self)
     gtk_window_destroy (g_ptr_array_index (others, i));
 }
 
+/* A menu or chooser popover belongs to a widget, not to the list of windows: it stays open
+ * while its page is hidden and shows again with it. */
+static void
+close_popovers_under (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget))
+    gtk_popover_popdown (GTK_POPOVER (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    close_popovers_under (child);
+}
+
 static void
 kiosk_window_clear_clipboards (KioskWindow *self)
 {
@@ -142,9 +156,9 @@ kiosk_window_clear_clipboards (KioskWindow *self)
  * kiosk_window_reset:
  *
  * Leaves nothing of the current visitor: every page clears its state, every other window
- * closes (dialogs, file choosers, the GTK Inspector), the clipboard empties, language, text
- * size and contrast return to the clinic's defaults, and the dimmed start screen shows, which
- * the next visitor's first touch only wakes.
+ * (dialogs, file choosers, the GTK Inspector) and every popover closes, the clipboard empties,
+ * language, text size and contrast return to the clinic's defaults, and the dimmed start screen
+ * shows, which the next visitor's first touch only wakes.
  */
 void
 kiosk_window_reset (KioskWindow *self)
@@ -157,6 +171,7 @@ kiosk_window_reset (KioskWindow *self)
 
   kiosk_window_stop_countdown (self);
   kiosk_window_close_other_windows (self);
+  close_popovers_under (GTK_WIDGET (self));
   kiosk_window_clear_clipboards (self);
   kiosk_callback_page_reset (self->callback_page);
   kiosk_thanks_page_reset (self->thanks_page);

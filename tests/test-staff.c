@@ -427,6 +427,58 @@ test_chooser_counts_as_activity (StaffFixture  *fixture,
   g_signal_handlers_disconnect_by_func (visitor_monitor, count_activity_cb, &activity);
 }
 
+static GtkWidget *
+find_visible_popover (GtkWidget *root)
+{
+  if (GTK_IS_POPOVER (root) && gtk_widget_get_visible (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_visible_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A menu left open (here the PIN field's own, by a right click) closes with the reset, and
+ * does not come back when the page shows again. */
+static void
+test_reset_closes_popovers (StaffFixture  *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *pin_field;
+  g_autofree char *title = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.staff", NULL);
+  kiosk_test_wait_for_page (fixture->window, "staff");
+  kiosk_test_wait_for_label (GTK_WIDGET (staff_page (fixture)), "Enter the staff PIN", 10000);
+  pin_field = kiosk_test_find_widget (GTK_WIDGET (staff_page (fixture)), GTK_TYPE_PASSWORD_ENTRY);
+  g_assert_true (gtk_widget_get_mapped (pin_field));
+
+  title = kiosk_test_name_window (GTK_WINDOW (fixture->window));
+  kiosk_test_widget_point (pin_field, &x, &y);
+  {
+    const char * const right_click[] = { "search", "--sync", "--name", title, "mousemove",
+                                         "--window", "%1", x, y, "click", "3", NULL };
+
+    kiosk_test_run_xdotool (right_click);
+  }
+  kiosk_test_iterate (300);
+  g_assert_nonnull (find_visible_popover (GTK_WIDGET (fixture->window)));
+
+  kiosk_window_reset (fixture->window);
+  kiosk_test_iterate (200);
+  g_assert_null (find_visible_popover (GTK_WIDGET (fixture->window)));
+}
+
 /* A damaged database found at start is set aside, and reception is told where. */
 static void
 quarantine_setup (StaffFixture  *fixture,
@@ -494,6 +546,8 @@ main (int   argc,
               staff_setup, test_reset_closes_every_window, staff_teardown);
   g_test_add ("/kiosk/staff/chooser-counts-as-activity", StaffFixture, NULL,
               staff_setup, test_chooser_counts_as_activity, staff_teardown);
+  g_test_add ("/kiosk/staff/reset-closes-popovers", StaffFixture, NULL,
+              staff_setup, test_reset_closes_popovers, staff_teardown);
 
   return g_test_run ();
 }
