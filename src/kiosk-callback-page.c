@@ -46,6 +46,7 @@ struct _KioskCallbackPage
   GSettings         *settings;
   KioskStore        *store;
   KioskRequest      *pending;       /* the request being saved */
+  gboolean           pending_left;  /* its visitor left the form before the store answered */
   GPtrArray         *topic_buttons;
   gulong             focus_handler;
   GdkFrameClock     *reveal_clock;   /* waiting for the save error's place */
@@ -256,7 +257,9 @@ save_cb (GObject      *object,
   g_autoptr(KioskCallbackPage) self = user_data;
   g_autoptr(KioskRequest) request = g_steal_pointer (&self->pending);
   g_autoptr(GError) error = NULL;
+  gboolean left = self->pending_left;
 
+  self->pending_left = FALSE;
   kiosk_store_save_finish (KIOSK_STORE (object), result, &error);
   kiosk_callback_page_set_saving (self, FALSE);
 
@@ -264,7 +267,15 @@ save_cb (GObject      *object,
     {
       /* Store errors describe SQLite's trouble, never the row's contents. */
       g_warning ("Could not save a callback request: %s", error->message);
-      show_save_error (self, TRUE);
+      if (!left)
+        show_save_error (self, TRUE);
+      return;
+    }
+
+  /* Whoever is at the kiosk now is not the one who sent it: no thank-you with their digits. */
+  if (left)
+    {
+      g_debug ("A callback request was saved after its visitor left the form");
       return;
     }
 
@@ -757,6 +768,8 @@ kiosk_callback_page_reset (KioskCallbackPage *self)
 
   g_return_if_fail (KIOSK_IS_CALLBACK_PAGE (self));
 
+  /* A save still running finishes, but its outcome is no longer shown on this form. */
+  self->pending_left = self->pending != NULL;
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), "");
   kiosk_callback_page_set_call_time (self, KIOSK_CALL_TIME_ANY);

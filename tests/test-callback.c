@@ -645,6 +645,74 @@ test_save_error_in_view (FormFixture   *fixture,
 }
 
 static gboolean
+not_saving (gpointer data)
+{
+  FormFixture *fixture = data;
+
+  return !kiosk_callback_page_get_saving (KIOSK_CALLBACK_PAGE (form_page (fixture)));
+}
+
+/* Another program (an export, a backup) holds the database's write lock, so a save waits. */
+static sqlite3 *
+block_writes (FormFixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "requests.db", NULL);
+  sqlite3 *blocker = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &blocker), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (blocker, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  return blocker;
+}
+
+static void
+unblock_writes (sqlite3 *blocker)
+{
+  g_assert_cmpint (sqlite3_exec (blocker, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (blocker);
+}
+
+/* The visitor taps Send and walks off (Home) while the save waits. Whatever the save's outcome,
+ * the next visitor sees nothing of it: no thank-you with the number's last digits, no error. */
+static void
+test_left_while_saving (FormFixture   *fixture,
+                        gconstpointer  data)
+{
+  sqlite3 *blocker;
+  Row row;
+
+  /* The save succeeds once the lock is released. */
+  open_form (fixture);
+  fill_valid (fixture);
+  blocker = block_writes (fixture);
+  send (fixture);
+  g_assert_true (kiosk_callback_page_get_saving (KIOSK_CALLBACK_PAGE (form_page (fixture))));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.home", NULL);
+  unblock_writes (blocker);
+  kiosk_test_wait_for (not_saving, fixture, 10000);
+  kiosk_test_iterate (200);
+  row = read_rows (fixture);
+  g_assert_cmpint (row.count, ==, 1);
+  row_clear (&row);
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+
+  /* The save fails: the lock outlasts the store's patience. */
+  open_form (fixture);
+  fill_valid (fixture);
+  blocker = block_writes (fixture);
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*Could not save a callback request*");
+  send (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.home", NULL);
+  kiosk_test_wait_for (not_saving, fixture, 20000);
+  g_test_assert_expected_messages ();
+  unblock_writes (blocker);
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+  open_form (fixture);
+  g_assert_false (label_visible (form_page (fixture), "We could not save your request"));
+  g_assert_cmpstr (gtk_editable_get_text (name_entry (fixture)), ==, "");
+}
+
+static gboolean
 home_visible (gpointer data)
 {
   FormFixture *fixture = data;
@@ -721,6 +789,8 @@ main (int   argc,
               form_setup, test_fields_offer_no_popover, form_teardown);
   g_test_add ("/kiosk/callback/save-error-in-view", FormFixture, NULL,
               form_setup, test_save_error_in_view, form_teardown);
+  g_test_add ("/kiosk/callback/left-while-saving", FormFixture, NULL,
+              form_setup, test_left_while_saving, form_teardown);
   g_test_add_func ("/kiosk/callback/widgets-finalize", test_widgets_finalize);
 
   return g_test_run ();
