@@ -159,31 +159,14 @@ refuse_context_menu_cb (GtkEventControllerLegacy *controller,
   return gdk_event_triggers_context_menu (event) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
 
-/* GtkText opens its context menu on a touch long-press with a gesture of its own. */
-static void
-remove_long_press (GtkWidget *text)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (text);
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_LONG_PRESS (controller))
-        g_ptr_array_add (found, g_steal_pointer (&controller));
-    }
-
-  for (guint i = 0; i < found->len; i++)
-    gtk_widget_remove_controller (text, g_ptr_array_index (found, i));
-}
-
 /**
  * kiosk_entry_make_private:
  *
  * Closes the ways a patient's name or phone number could leave @entry other than by the form:
- * no emoji chooser, no context menu (Cut, Copy, Paste, Insert Emoji) by right click, long press
- * or the Menu key, and no copy or cut to the clipboard, where the next visitor could paste it.
+ * no emoji chooser, no context menu (Cut, Copy, Paste, Insert Emoji) by right click or the Menu
+ * key, and no copy or cut to the clipboard, where the next visitor could paste it. GTK 4.8 has
+ * no long-press menu in entries; the bubble it shows over a selection made by touch copies and
+ * cuts through the same refused signals.
  */
 void
 kiosk_entry_make_private (GtkEntry *entry)
@@ -200,7 +183,6 @@ kiosk_entry_make_private (GtkEntry *entry)
   gtk_entry_set_extra_menu (entry, NULL);
   gtk_widget_action_set_enabled (text, "menu.popup", FALSE);
   gtk_widget_action_set_enabled (text, "misc.insert-emoji", FALSE);
-  remove_long_press (text);
 
   clicks = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (clicks, GTK_PHASE_CAPTURE);
