@@ -8,6 +8,7 @@
 #include "kiosk-application-private.h"
 #include "kiosk-content-pack.h"
 #include "kiosk-language.h"
+#include "kiosk-widget-util.h"
 #include "kiosk-window.h"
 
 struct _KioskApplication
@@ -309,6 +310,20 @@ kiosk_application_setup_actions (KioskApplication *self)
     }
 }
 
+/* GTK's process-wide behaviour, set once GTK is initialised and before any window exists. */
+static void
+kiosk_application_setup_gtk (KioskApplication *self)
+{
+  /* A steady text cursor is easier to find for older eyes, and its blink timer would be the
+   * only thing waking an idle kiosk with a focused field. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+  /* The Inspector is a live object editor: on a patient screen it would let anyone read the
+   * form, the staff list and the settings. */
+  if (kiosk_application_get_kiosk_mode (self))
+    kiosk_disable_inspector_keybinding ();
+}
+
 static void
 kiosk_application_startup (GApplication *app)
 {
@@ -317,9 +332,7 @@ kiosk_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
-  /* A steady text cursor is easier to find for older eyes, and its blink timer would be the
-   * only thing waking an idle kiosk with a focused field. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  kiosk_application_setup_gtk (self);
 
   if (self->content_dir == NULL)
     {
