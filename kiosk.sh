@@ -248,10 +248,10 @@ cmd_fuzz() {
   fi
   ninja -C "$FUZZ_DIR" "${FUZZ_TARGETS[@]/#/tests/fuzz/}"
   sanitizer_env
-  export ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=1"
   for target in "${FUZZ_TARGETS[@]}"; do
     fuzz_one "$target" "$seconds" || failed=1
   done
+  [ "$failed" -eq 0 ] && say "fuzz: no new crashes" || say "fuzz: new crashes, see above"
   return "$failed"
 }
 # --- end of sanitizers and fuzzing -------------------------------------------------------------
