@@ -293,7 +293,8 @@ test_nesting_at_limit_shape (void)
   g_autoptr(KioskDocument) l = parse (lists);
   g_autofree char *text = kiosk_document_to_plain_text (q);
 
-  g_assert_cmpuint (block_depth (kiosk_document_get_block (q, 1)), ==, KIOSK_DOCUMENT_MAX_NESTING + 1);
+  g_assert_cmpuint (block_depth (kiosk_document_get_block (q, 1)), ==,
+                    KIOSK_DOCUMENT_MAX_NESTING + 1);
   g_assert_cmpuint (block_depth (kiosk_document_get_block (l, 1)), ==, KIOSK_DOCUMENT_MAX_NESTING);
   g_assert_cmpstr (text, ==, "T\ndeep\n");
 }

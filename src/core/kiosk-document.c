@@ -316,7 +316,8 @@ kiosk_document_build (KioskDocument  *self,
                       cmark_node     *root,
                       GError        **error)
 {
-  Builder b = { self->blocks, g_ptr_array_new (), NULL, g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
+  Builder b = { self->blocks, g_ptr_array_new (), NULL,
+                g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
   cmark_iter *iter = cmark_iter_new (root);
   cmark_event_type ev;
   gboolean ok = TRUE;

@@ -33,7 +33,8 @@ check_block (const KioskBlock *block,
   for (guint i = 0; i < n_spans; i++)
     {
       kiosk_fuzz_check (spans[i].start < spans[i].end && spans[i].end <= len, "span inside text");
-      kiosk_fuzz_check (g_utf8_validate (text + spans[i].start, spans[i].end - spans[i].start, NULL),
+      kiosk_fuzz_check (g_utf8_validate (text + spans[i].start,
+                                         spans[i].end - spans[i].start, NULL),
                         "span on character boundaries");
     }
 
@@ -135,7 +136,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   write_file ("en/causes.md", markdown, strlen (markdown));
   write_file ("en/fuzz.md", markdown, strlen (markdown));
   if (parts->len > 1)
-    write_file ("manifest.ini", g_ptr_array_index (parts, 1), strlen (g_ptr_array_index (parts, 1)));
+    write_file ("manifest.ini", g_ptr_array_index (parts, 1),
+                strlen (g_ptr_array_index (parts, 1)));
   else
     g_remove (manifest);
 

@@ -133,6 +133,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(KioskCsvWriter) writer = NULL;
   g_autoptr(GError) error = NULL;
+  GMemoryOutputStream *output;
   guint n_columns;
 
   if (size < 2)
@@ -153,8 +154,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
   kiosk_fuzz_check (kiosk_csv_writer_finish (writer, &error), "the export finishes");
 
-  read = kiosk_test_csv_parse (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
-                               g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
+  output = G_MEMORY_OUTPUT_STREAM (stream);
+  read = kiosk_test_csv_parse (g_memory_output_stream_get_data (output),
+                               g_memory_output_stream_get_data_size (output));
   compare (rows, read, n_columns);
 
   return 0;
