@@ -16,6 +16,10 @@
  * the caller has closed its connections, kiosk_test_vfs_power_cut() rewrites the files as the
  * disk would hold them after a reboot (and drops the -shm, which lives in memory), and the
  * shim goes back to passing calls through untracked.
+ *
+ * kiosk_test_vfs_set_failing() is a plainer fault: while set, every write or sync (of any file)
+ * fails with SQLITE_IOERR_WRITE or SQLITE_IOERR_FSYNC, which is what the unix VFS returns when
+ * pwrite() or fsync() fail with EIO.
  */
 
 #include "config.h"
@@ -64,6 +68,7 @@ static gboolean armed;
 static gboolean dead;
 static guint cut_after;
 static guint events;
+static KioskTestFailFlags failing;
 
 /* The model ---------------------------------------------------------------------------------- */
 
@@ -293,7 +298,7 @@ shim_write (sqlite3_file *file,
   Inode *inode = live_inode (SHIM (file));
   int rc;
 
-  if (inode != NULL && !count_event ())
+  if ((failing & KIOSK_TEST_FAIL_WRITES) != 0 || (inode != NULL && !count_event ()))
     return SQLITE_IOERR_WRITE;
 
   rc = REAL (file)->pMethods->xWrite (REAL (file), buffer, amount, offset);
@@ -330,7 +335,7 @@ shim_sync (sqlite3_file *file,
   Inode *inode = live_inode (shim);
   int rc;
 
-  if (inode != NULL && !count_event ())
+  if ((failing & KIOSK_TEST_FAIL_SYNCS) != 0 || (inode != NULL && !count_event ()))
     return SQLITE_IOERR_FSYNC;
 
   rc = shim->real->pMethods->xSync (shim->real, flags);
@@ -676,6 +681,15 @@ kiosk_test_vfs_install (void)
   shim_vfs.mxPathname = unix_vfs->mxPathname;
   g_assert_cmpint (sqlite3_vfs_register (&shim_vfs, 1), ==, SQLITE_OK);
   paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, path_state_free);
+}
+
+void
+kiosk_test_vfs_set_failing (KioskTestFailFlags flags)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  g_assert_nonnull (unix_vfs);
+  failing = flags;
 }
 
 /**

@@ -12,7 +12,16 @@ typedef enum
   KIOSK_TEST_CUT_TORN,  /* each unsynced write reached the disk or not, at random */
 } KioskTestCutMode;
 
+/* Calls that fail with an I/O error while set, as a failing disk's pwrite or fsync would. */
+typedef enum
+{
+  KIOSK_TEST_FAIL_NONE   = 0,
+  KIOSK_TEST_FAIL_WRITES = 1 << 0,
+  KIOSK_TEST_FAIL_SYNCS  = 1 << 1,
+} KioskTestFailFlags;
+
 void     kiosk_test_vfs_install     (void);
+void     kiosk_test_vfs_set_failing (KioskTestFailFlags flags);
 void     kiosk_test_vfs_arm         (guint             cut_after);
 guint    kiosk_test_vfs_get_events  (void);
 gboolean kiosk_test_vfs_is_cut      (void);
