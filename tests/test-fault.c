@@ -589,9 +589,10 @@ check_kiosk_on_damaged (Case         *c,
   if (store == NULL)
     return;
 
+  /* Staff are told, and told where the copy is. */
   check (c, kiosk_store_get_warning (store) != NULL &&
-            strstr (kiosk_store_get_warning (store), "damaged") != NULL,
-         "no warning for staff");
+            strstr (kiosk_store_get_warning (store), "quarantine") != NULL,
+         "no warning for staff that names quarantine/");
   check (c, quarantine_holds (data_dir, damaged), "quarantine/ holds no copy of the file");
   {
     g_autoptr(KioskRequest) request = make_request (99);
@@ -957,7 +958,7 @@ run_open_fault (const char *point,
 static void
 test_fiu_open (void)
 {
-  guint random_runs = long_mode ? 300 : 10;
+  guint random_runs = long_mode ? 300 : 30;
 
   if (!fiu_available ())
     return;
@@ -968,7 +969,8 @@ test_fiu_open (void)
       run_open_fault (fault_points[i], 1.0, 1, FALSE);
     }
 
-  /* The failing disk of issue 8 #4: 3 % of reads fail. */
+  /* The failing disk of issue 8 #4: 3 % of reads fail. On main about one start in four set
+   * the healthy file aside, so 30 starts find it but for a chance of about 1 in 2,500. */
   for (guint n = 0; n < random_runs; n++)
     run_open_fault ("posix/io/rw/pread", 0.03, n + 1, TRUE);
 }
