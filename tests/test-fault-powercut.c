@@ -202,6 +202,33 @@ run_retention (KioskStore *store)
   return TRUE;
 }
 
+static void
+store_finalized (gpointer  data,
+                 GObject  *where_the_object_was)
+{
+  g_atomic_int_set ((int *)data, TRUE);
+}
+
+/* Drops our reference and waits until the store is gone and its connection closed. A GTask of
+ * save_async() can hold the last reference in its worker thread a moment after the callback
+ * ran; a connection closing after the "reboot" would write over the files the cut left. */
+static void
+release_store (KioskStore **store)
+{
+  int finalized = FALSE;
+
+  if (*store == NULL)
+    return;
+
+  g_object_weak_ref (G_OBJECT (*store), store_finalized, &finalized);
+  g_clear_object (store);
+  while (!g_atomic_int_get (&finalized))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (100);
+    }
+}
+
 static KioskStore *
 open_store (const char *data_dir)
 {
@@ -232,7 +259,7 @@ run_step (KioskStore    **store,
     return FALSE;
   if (n == sequence->reopen_after)
     {
-      g_clear_object (store);
+      release_store (store);
       *store = open_store (data_dir);
     }
 
@@ -244,13 +271,14 @@ run_sequence (const char     *data_dir,
               const Sequence *sequence,
               Acked          *acked)
 {
-  g_autoptr(KioskStore) store = open_store (data_dir);
+  KioskStore *store = open_store (data_dir);
 
   for (guint n = 1; store != NULL && n <= sequence->saves; n++)
     {
       if (!run_step (&store, data_dir, sequence, n, acked))
         break;
     }
+  release_store (&store);
 }
 
 static void
