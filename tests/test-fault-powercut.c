@@ -203,15 +203,16 @@ run_retention (KioskStore *store)
 }
 
 static void
-store_finalized (gpointer  data,
-                 GObject  *where_the_object_was)
+store_finalized (gpointer data)
 {
   g_atomic_int_set ((int *)data, TRUE);
 }
 
-/* Drops our reference and waits until the store is gone and its connection closed. A GTask of
- * save_async() can hold the last reference in its worker thread a moment after the callback
- * ran; a connection closing after the "reboot" would write over the files the cut left. */
+/* Drops our reference and waits until the store is finalized and its connection closed. A GTask
+ * of save_async() can hold the last reference in its worker thread a moment after the callback
+ * ran, and a connection closing after the "reboot" would write over the files the cut left.
+ * Object data is freed after the store's own finalize (which closes the connection); a weak
+ * reference would be notified before it, in dispose. */
 static void
 release_store (KioskStore **store)
 {
@@ -220,7 +221,8 @@ release_store (KioskStore **store)
   if (*store == NULL)
     return;
 
-  g_object_weak_ref (G_OBJECT (*store), store_finalized, &finalized);
+  g_object_set_data_full (G_OBJECT (*store), "kiosk-test-finalized", &finalized,
+                          store_finalized);
   g_clear_object (store);
   while (!g_atomic_int_get (&finalized))
     {
