@@ -55,6 +55,14 @@ fail (const char *format,
   return 1;
 }
 
+/* Every FALSE or NULL return should come with an error; should a callee (or a library under it)
+ * fail without one, the command still ends with a message instead of a crash. */
+static const char *
+message_of (const GError *error)
+{
+  return error != NULL ? error->message : _("unknown error");
+}
+
 static char *
 lookup_bytestring (GVariantDict *options,
                    const char   *name)
@@ -147,9 +155,25 @@ open_existing_store (const char *data_dir)
   if (g_error_matches (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND))
     fail (_("no request database in %s"), display);
   else if (store == NULL)
-    fail (_("cannot open the request database in %s: %s"), display, error->message);
+    fail (_("cannot open the request database in %s: %s"), display, message_of (error));
 
   return store;
+}
+
+/* Refuses a target in the data folder, or one that is not a regular file (or standard output
+ * open on a file in the data folder), before the store is even opened; the export checks again. */
+static gboolean
+check_target (const char *data_dir,
+              const char *target)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (target, "-") ? kiosk_export_check_output_fd (data_dir, STDOUT_FILENO, &error)
+                                 : kiosk_export_check_target (data_dir, target, NULL, &error))
+    return TRUE;
+
+  fail (_("cannot export: %s"), message_of (error));
+  return FALSE;
 }
 
 /* A reader that goes away early (`| head`) makes the next write fail with EPIPE, which ends
@@ -192,11 +216,11 @@ run_export (GVariantDict *options,
   if (g_variant_dict_contains (options, "mark-exported"))
     flags |= KIOSK_EXPORT_MARK;
 
-  if ((store = open_existing_store (data_dir)) == NULL)
+  if (!check_target (data_dir, target) || (store = open_existing_store (data_dir)) == NULL)
     return 1;
 
   if (!export_requests (store, target, flags, &error))
-    return fail (_("cannot export the requests: %s"), error->message);
+    return fail (_("cannot export the requests: %s"), message_of (error));
 
   return 0;
 }
@@ -211,7 +235,7 @@ run_export_usage (GVariantDict *options,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if ((store = open_existing_store (data_dir)) == NULL)
+  if (!check_target (data_dir, target) || (store = open_existing_store (data_dir)) == NULL)
     return 1;
 
   if (g_str_equal (target, "-"))
@@ -223,7 +247,7 @@ run_export_usage (GVariantDict *options,
     ok = kiosk_export_usage_to_path (store, target, &error);
 
   if (!ok)
-    return fail (_("cannot export the usage counts: %s"), error->message);
+    return fail (_("cannot export the usage counts: %s"), message_of (error));
 
   return 0;
 }
@@ -305,7 +329,7 @@ run_set_staff_pin (const char *data_dir)
 
   pin = kiosk_staff_pin_new (data_dir, &error);
   if (pin == NULL || !read_pin (pin, &error))
-    return fail (_("cannot set the staff PIN: %s"), error->message);
+    return fail (_("cannot set the staff PIN: %s"), message_of (error));
 
   return 0;
 }
@@ -332,8 +356,7 @@ _kiosk_application_run_command (GVariantDict *options)
   if (command == COMMAND_NONE)
     return -1;
 
-  /* `--export-csv=-` writes the CSV to standard output; no log line may end up in it. */
-  g_log_writer_default_set_use_stderr (TRUE);
+  /* main() sends log lines to standard error, so none ends up in `--export-csv=-`. */
   data_dir = data_dir_from_options (options);
 
   if (command == COMMAND_EXPORT)

@@ -9,6 +9,7 @@
 #include "kiosk-content-pack.h"
 #include "kiosk-data-dir.h"
 #include "kiosk-language.h"
+#include "kiosk-widget-util.h"
 #include "kiosk-window.h"
 
 struct _KioskApplication
@@ -99,6 +100,26 @@ kiosk_application_check_data_dir (KioskApplication *self)
   return FALSE;
 }
 
+/* g_settings_new() aborts the process when the schema is missing; say what is wrong instead. */
+static gboolean
+kiosk_application_check_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *message = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema != NULL)
+    return TRUE;
+
+  message = g_strdup_printf (_("the settings schema %s is not installed; install the kiosk or "
+                               "set GSETTINGS_SCHEMA_DIR"), SCHEMA_ID);
+  g_printerr ("%s: %s\n", PACKAGE_NAME, message);
+
+  return FALSE;
+}
+
 static int
 kiosk_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
@@ -114,6 +135,9 @@ kiosk_application_handle_local_options (GApplication *app,
 
   if ((status = _kiosk_application_run_command (options)) >= 0)
     return status;
+
+  if (!kiosk_application_check_schema ())
+    return 1;
 
   if (g_variant_dict_contains (options, "kiosk") && g_variant_dict_contains (options, "windowed"))
     {
@@ -144,7 +168,8 @@ kiosk_application_handle_local_options (GApplication *app,
 static void
 kiosk_application_setup_languages (KioskApplication *self)
 {
-  g_auto(GStrv) configured = g_settings_get_strv (self->settings, "available-languages");
+  GSettings *settings = kiosk_application_get_settings (self);
+  g_auto(GStrv) configured = g_settings_get_strv (settings, "available-languages");
   g_auto(GStrv) with_content = kiosk_content_pack_list_languages (self->content_dir);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *preferred = NULL;
@@ -167,7 +192,7 @@ kiosk_application_setup_languages (KioskApplication *self)
 
   preferred = self->language_option != NULL
             ? g_strdup (self->language_option)
-            : g_settings_get_string (self->settings, "default-language");
+            : g_settings_get_string (settings, "default-language");
   self->default_language = kiosk_language_pick (preferred,
                                                 (const char * const *)self->languages,
                                                 g_get_language_names ());
@@ -215,7 +240,8 @@ retention_done (GObject      *source_object,
 static void
 kiosk_application_run_retention (KioskApplication *self)
 {
-  guint days = MAX (g_settings_get_uint (self->settings, "retention-days"), 1);
+  GSettings *settings = kiosk_application_get_settings (self);
+  guint days = MAX (g_settings_get_uint (settings, "retention-days"), 1);
   g_autoptr(GTask) task = g_task_new (self->store, NULL, retention_done, NULL);
 
   g_task_set_source_tag (task, kiosk_application_run_retention);
@@ -309,6 +335,20 @@ kiosk_application_setup_actions (KioskApplication *self)
     }
 }
 
+/* GTK's process-wide behaviour, set once GTK is initialised and before any window exists. */
+static void
+kiosk_application_setup_gtk (KioskApplication *self)
+{
+  /* A steady text cursor is easier to find for older eyes, and its blink timer would be the
+   * only thing waking an idle kiosk with a focused field. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+  /* The Inspector is a live object editor: on a patient screen it would let anyone read the
+   * form, the staff list and the settings. */
+  if (kiosk_application_get_kiosk_mode (self))
+    kiosk_disable_inspector_keybinding ();
+}
+
 static void
 kiosk_application_startup (GApplication *app)
 {
@@ -317,13 +357,12 @@ kiosk_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
-  /* A steady text cursor is easier to find for older eyes, and its blink timer would be the
-   * only thing waking an idle kiosk with a focused field. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  kiosk_application_setup_gtk (self);
 
   if (self->content_dir == NULL)
     {
-      configured_content = g_settings_get_string (self->settings, "content-dir");
+      configured_content = g_settings_get_string (kiosk_application_get_settings (self),
+                                                  "content-dir");
       if (*configured_content != '\0')
         self->content_dir = g_steal_pointer (&configured_content);
     }
@@ -430,7 +469,6 @@ static void
 kiosk_application_init (KioskApplication *self)
 {
   self->kiosk_option = -1;
-  self->settings = g_settings_new (SCHEMA_ID);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -451,10 +489,22 @@ kiosk_application_new (const char        *application_id,
                        NULL);
 }
 
+/**
+ * kiosk_application_get_settings:
+ *
+ * Opens the settings on first use: the command-line commands and --version need none, so a
+ * binary whose schema is not installed still runs them. handle_local_options checks the schema
+ * before the kiosk starts (see kiosk_application_check_schema()).
+ *
+ * Returns: (transfer none): the kiosk's settings
+ */
 GSettings *
 kiosk_application_get_settings (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (SCHEMA_ID);
 
   return self->settings;
 }
@@ -467,7 +517,7 @@ kiosk_application_get_kiosk_mode (KioskApplication *self)
   if (self->kiosk_option != -1)
     return self->kiosk_option;
 
-  return g_settings_get_boolean (self->settings, "kiosk-mode");
+  return g_settings_get_boolean (kiosk_application_get_settings (self), "kiosk-mode");
 }
 
 /**

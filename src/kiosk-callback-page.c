@@ -46,8 +46,11 @@ struct _KioskCallbackPage
   GSettings         *settings;
   KioskStore        *store;
   KioskRequest      *pending;       /* the request being saved */
+  gboolean           pending_left;  /* its visitor left the form before the store answered */
   GPtrArray         *topic_buttons;
   gulong             focus_handler;
+  GdkFrameClock     *reveal_clock;   /* waiting for the save error's place */
+  gulong             reveal_handler;
   gboolean           show_keyboard;
 };
 
@@ -88,13 +91,49 @@ show_field_error (GtkWidget *field,
                                -1);
 }
 
+static void kiosk_callback_page_scroll_into_view (KioskCallbackPage *self,
+                                                  GtkWidget         *first,
+                                                  GtkWidget         *last,
+                                                  double             above);
+
+static void
+kiosk_callback_page_stop_revealing (KioskCallbackPage *self)
+{
+  if (self->reveal_clock != NULL)
+    g_clear_signal_handler (&self->reveal_handler, self->reveal_clock);
+  g_clear_object (&self->reveal_clock);
+}
+
+/* The frame after the message appeared has laid it out, so its place is known now. */
+static void
+reveal_save_error_cb (GdkFrameClock     *clock,
+                      KioskCallbackPage *self)
+{
+  kiosk_callback_page_stop_revealing (self);
+  kiosk_callback_page_scroll_into_view (self, GTK_WIDGET (self->save_error_label),
+                                        GTK_WIDGET (self->send_button), 16);
+}
+
+/* The patient is at Send when a save fails; the message sits just above the button and the
+ * form scrolls so that both are in sight. The label's alert role has screen readers say it. */
 static void
 show_save_error (KioskCallbackPage *self,
                  gboolean           visible)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
   gtk_label_set_label (self->save_error_label,
                        _("We could not save your request. Please tell reception."));
   gtk_widget_set_visible (GTK_WIDGET (self->save_error_label), visible);
+
+  kiosk_callback_page_stop_revealing (self);
+  if (!visible || clock == NULL)
+    return;
+
+  self->reveal_clock = g_object_ref (clock);
+  self->reveal_handler = g_signal_connect (clock, "after-paint",
+                                           G_CALLBACK (reveal_save_error_cb), self);
+  gtk_widget_queue_resize (GTK_WIDGET (self->save_error_label));
 }
 
 /* Editing a field takes its complaint away; the others stay until they are fixed too. */
@@ -218,7 +257,9 @@ save_cb (GObject      *object,
   g_autoptr(KioskCallbackPage) self = user_data;
   g_autoptr(KioskRequest) request = g_steal_pointer (&self->pending);
   g_autoptr(GError) error = NULL;
+  gboolean left = self->pending_left;
 
+  self->pending_left = FALSE;
   kiosk_store_save_finish (KIOSK_STORE (object), result, &error);
   kiosk_callback_page_set_saving (self, FALSE);
 
@@ -226,7 +267,15 @@ save_cb (GObject      *object,
     {
       /* Store errors describe SQLite's trouble, never the row's contents. */
       g_warning ("Could not save a callback request: %s", error->message);
-      show_save_error (self, TRUE);
+      if (!left)
+        show_save_error (self, TRUE);
+      return;
+    }
+
+  /* Whoever is at the kiosk now is not the one who sent it: no thank-you with their digits. */
+  if (left)
+    {
+      g_debug ("A callback request was saved after its visitor left the form");
       return;
     }
 
@@ -279,29 +328,45 @@ kiosk_callback_page_show_keyboard (KioskCallbackPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYBOARD_VISIBLE]);
 }
 
+/* Scrolls the form so that @first, and @last below it as far as the view allows, are in sight,
+ * with @above pixels over @first (a field's title sits above it). */
+static void
+kiosk_callback_page_scroll_into_view (KioskCallbackPage *self,
+                                      GtkWidget         *first,
+                                      GtkWidget         *last,
+                                      double             above)
+{
+  GtkViewport *viewport = GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller));
+  /* The viewport's child, not the viewport: its coordinates are the adjustment's. */
+  GtkWidget *content = gtk_viewport_get_child (viewport);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t first_bounds, last_bounds;
+  double top, bottom, value, page;
+
+  if (!gtk_widget_compute_bounds (first, content, &first_bounds) ||
+      !gtk_widget_compute_bounds (last, content, &last_bounds))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = first_bounds.origin.y - above;
+  bottom = last_bounds.origin.y + last_bounds.size.height + 16;
+  if (top < value || bottom - top > page)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, bottom - page);
+}
+
 /* Once the keyboard has slid up, the field it types into must still be in sight above it. */
 static void
 keyboard_revealed_cb (KioskCallbackPage *self)
 {
   GtkWidget *field = GTK_WIDGET (kiosk_keyboard_get_target (self->keyboard));
-  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  graphene_rect_t bounds;
-  double top, bottom, value, page;
 
-  if (field == NULL || !gtk_revealer_get_child_revealed (self->keyboard_revealer) ||
-      !gtk_widget_compute_bounds (field, content, &bounds))
+  if (field == NULL || !gtk_revealer_get_child_revealed (self->keyboard_revealer))
     return;
 
-  value = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  /* The field's title sits above it; keep it in view too. */
-  top = bounds.origin.y - 48;
-  bottom = bounds.origin.y + bounds.size.height + 16;
-  if (top < value)
-    gtk_adjustment_set_value (adjustment, top);
-  else if (bottom > value + page)
-    gtk_adjustment_set_value (adjustment, bottom - page);
+  kiosk_callback_page_scroll_into_view (self, field, field, 48);
 }
 
 static void
@@ -446,6 +511,8 @@ kiosk_callback_page_constructed (GObject *object)
                        _("For a number from another country, start with + or 00."));
   g_signal_connect_object (self->keyboard_revealer, "notify::child-revealed",
                            G_CALLBACK (keyboard_revealed_cb), self, G_CONNECT_SWAPPED);
+  kiosk_entry_make_private (self->name_entry);
+  kiosk_entry_make_private (self->phone_entry);
 }
 
 static void
@@ -498,6 +565,7 @@ kiosk_callback_page_dispose (GObject *object)
 {
   KioskCallbackPage *self = (KioskCallbackPage *)object;
 
+  kiosk_callback_page_stop_revealing (self);
   kiosk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_CALLBACK_PAGE);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
@@ -689,8 +757,9 @@ kiosk_callback_page_copy_state (KioskCallbackPage *self,
 /**
  * kiosk_callback_page_reset:
  *
- * Empties the form for the next visitor: fields, choices, errors, keyboard and scroll position.
- * The entries keep no undo history, so nothing typed can be brought back.
+ * Empties the form for the next visitor: fields, selections, choices, errors, keyboard, scroll
+ * position and the clipboards. The entries keep no undo history, so nothing typed can be
+ * brought back.
  */
 void
 kiosk_callback_page_reset (KioskCallbackPage *self)
@@ -699,6 +768,8 @@ kiosk_callback_page_reset (KioskCallbackPage *self)
 
   g_return_if_fail (KIOSK_IS_CALLBACK_PAGE (self));
 
+  /* A save still running finishes, but its outcome is no longer shown on this form. */
+  self->pending_left = self->pending != NULL;
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), "");
   kiosk_callback_page_set_call_time (self, KIOSK_CALL_TIME_ANY);
@@ -712,6 +783,11 @@ kiosk_callback_page_reset (KioskCallbackPage *self)
 
   kiosk_keyboard_reset (self->keyboard);
   kiosk_callback_page_show_keyboard (self, FALSE);
+
+  /* Copy and cut are refused in the fields, but a selection still reaches the primary
+   * clipboard, and something pasted in may have come from the clipboard. */
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL);
+  gdk_clipboard_set_content (gtk_widget_get_primary_clipboard (GTK_WIDGET (self)), NULL);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));

@@ -212,7 +212,9 @@ render_block (const KioskBlock *block,
     }
 }
 
-/* Renders the children of @parent, or the document's top-level blocks when @parent is NULL. */
+/* Renders the children of @parent, or the document's top-level blocks when @parent is NULL.
+ * Quotes and lists recurse here; KioskDocument refuses Markdown nested deeper than
+ * KIOSK_DOCUMENT_MAX_NESTING, which keeps both the stack and the widget tree shallow. */
 static void
 render_blocks (GtkWidget        *box,
                const KioskBlock *parent,

@@ -164,6 +164,28 @@ kiosk_idle_monitor_new (GtkWidget *widget,
   return self;
 }
 
+/**
+ * kiosk_idle_monitor_watch:
+ * @widget: another widget whose input counts, such as a dialog's window
+ *
+ * Input in @widget counts as well, for as long as both exist.
+ */
+void
+kiosk_idle_monitor_watch (KioskIdleMonitor *self,
+                          GtkWidget        *widget)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (KIOSK_IS_IDLE_MONITOR (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "kiosk-idle-monitor");
+  g_signal_connect_object (controller, "event", G_CALLBACK (event_cb), self, 0);
+  gtk_widget_add_controller (widget, controller);
+}
+
 guint
 kiosk_idle_monitor_get_timeout (KioskIdleMonitor *self)
 {

@@ -11,6 +11,8 @@ G_DECLARE_FINAL_TYPE (KioskIdleMonitor, kiosk_idle_monitor, KIOSK, IDLE_MONITOR,
 
 KioskIdleMonitor *kiosk_idle_monitor_new         (GtkWidget        *widget,
                                                   guint             timeout_ms);
+void              kiosk_idle_monitor_watch       (KioskIdleMonitor *self,
+                                                  GtkWidget        *widget);
 guint             kiosk_idle_monitor_get_timeout (KioskIdleMonitor *self);
 void              kiosk_idle_monitor_set_timeout (KioskIdleMonitor *self,
                                                   guint             timeout_ms);

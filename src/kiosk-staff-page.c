@@ -42,6 +42,8 @@ struct _KioskStaffPage
   KioskStaffPin     *pin;
   KioskIdleMonitor  *lock_monitor;
   GCancellable      *cancellable;
+  GtkNativeDialog   *chooser;        /* the export file chooser, while it is open */
+  GtkWindow         *purge_dialog;   /* weak: the "Delete handled" confirmation */
   gboolean           unlocked;
 };
 
@@ -451,7 +453,27 @@ file_chosen_cb (GtkNativeDialog *dialog,
         kiosk_staff_page_export_to_path (self, path, g_str_equal (kind, "all"));
     }
 
-  g_object_unref (dialog);
+  if (self->chooser == dialog)
+    g_clear_object (&self->chooser);
+}
+
+/* What the staff area opened goes when it locks: a file chooser left open would let a patient
+ * browse, rename or delete files, and a confirmation would wait for them. */
+static void
+kiosk_staff_page_close_dialogs (KioskStaffPage *self)
+{
+  g_autoptr(GtkNativeDialog) chooser = g_steal_pointer (&self->chooser);
+
+  if (chooser != NULL)
+    gtk_native_dialog_destroy (chooser);
+
+  if (self->purge_dialog != NULL)
+    {
+      GtkWindow *dialog = self->purge_dialog;
+
+      g_clear_weak_pointer (&self->purge_dialog);
+      gtk_window_destroy (dialog);
+    }
 }
 
 /* GtkFileChooserNative lets staff pick a USB stick; without a portal it is GTK's own dialog. */
@@ -471,6 +493,8 @@ kiosk_staff_page_choose_file (KioskStaffPage *self,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_object_set_data_full (G_OBJECT (dialog), "kiosk-export", g_strdup (kind), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (file_chosen_cb), self, 0);
+  kiosk_staff_page_close_dialogs (self);
+  self->chooser = GTK_NATIVE_DIALOG (dialog);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -551,6 +575,8 @@ purge_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (purge_response_cb), self, 0);
+  kiosk_staff_page_close_dialogs (self);
+  g_set_weak_pointer (&self->purge_dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -648,6 +674,7 @@ kiosk_staff_page_dispose (GObject *object)
   KioskStaffPage *self = (KioskStaffPage *)object;
 
   g_cancellable_cancel (self->cancellable);
+  kiosk_staff_page_close_dialogs (self);
   kiosk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_STAFF_PAGE);
   g_clear_object (&self->lock_monitor);
   g_clear_object (&self->pin);
@@ -763,18 +790,37 @@ kiosk_staff_page_get_unlocked (KioskStaffPage *self)
 /**
  * kiosk_staff_page_lock:
  *
- * Closes the staff area: the requests leave the screen and memory, the PIN pad comes back.
+ * Closes the staff area: the requests leave the screen and memory, its file chooser and
+ * confirmation close, the PIN pad comes back.
  */
 void
 kiosk_staff_page_lock (KioskStaffPage *self)
 {
   g_return_if_fail (KIOSK_IS_STAFF_PAGE (self));
 
+  kiosk_staff_page_close_dialogs (self);
   kiosk_staff_page_clear_list (self);
   gtk_label_set_label (self->summary_label, "");
   kiosk_staff_page_set_status (self, NULL);
   kiosk_staff_page_set_unlocked (self, FALSE);
   kiosk_staff_page_show_pin_pad (self);
+}
+
+/**
+ * kiosk_staff_page_watch_window:
+ * @window: a window opened over the staff area, such as its file chooser
+ *
+ * Counts touches in @window as activity in the staff area, so that it does not lock while
+ * staff choose where to export.
+ */
+void
+kiosk_staff_page_watch_window (KioskStaffPage *self,
+                               GtkWindow      *window)
+{
+  g_return_if_fail (KIOSK_IS_STAFF_PAGE (self));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  kiosk_idle_monitor_watch (self->lock_monitor, GTK_WIDGET (window));
 }
 
 /**

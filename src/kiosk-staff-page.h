@@ -21,6 +21,8 @@ gboolean    kiosk_staff_page_get_unlocked     (KioskStaffPage   *self);
 void        kiosk_staff_page_lock             (KioskStaffPage   *self);
 void        kiosk_staff_page_set_lock_timeout (KioskStaffPage   *self,
                                                guint             milliseconds);
+void        kiosk_staff_page_watch_window     (KioskStaffPage   *self,
+                                               GtkWindow        *window);
 void        kiosk_staff_page_export_to_path   (KioskStaffPage   *self,
                                                const char       *path,
                                                gboolean          all);

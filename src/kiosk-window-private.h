@@ -69,6 +69,7 @@ struct _KioskWindow
   guint                 text_size;
   gboolean              high_contrast;
   guint                 inhibit_cookie;
+  guint                 stray_windows_id;
 };
 
 KioskApplication *_kiosk_window_get_kiosk_application  (KioskWindow    *self);

@@ -110,24 +110,39 @@ reset_action (GtkWidget  *widget,
   kiosk_window_reset (KIOSK_WINDOW (widget));
 }
 
-/* Every toplevel counts, not only the application's windows: a file chooser's fallback dialog
- * is not one of those. */
+/* Every other toplevel goes, not only the dialogs transient for the kiosk: a file chooser's
+ * fallback dialog, the GTK Inspector or any window a library opened by itself would otherwise
+ * wait, with the keyboard focus, for the next visitor. */
 static void
-kiosk_window_close_dialogs (KioskWindow *self)
+kiosk_window_close_other_windows (KioskWindow *self)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
-        g_ptr_array_add (dialogs, g_steal_pointer (&window));
+      if (window != GTK_WINDOW (self))
+        g_ptr_array_add (others, g_steal_pointer (&window));
     }
 
-  for (guint i = 0; i < dialogs->len; i++)
-    gtk_window_destroy (g_ptr_array_index (dialogs, i));
+  for (guint i = 0; i < others->len; i++)
+    gtk_window_destroy (g_ptr_array_index (others, i));
+}
+
+/* A menu or chooser popover belongs to a widget, not to the list of windows: it stays open
+ * while its page is hidden and shows again with it. */
+static void
+close_popovers_under (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget))
+    gtk_popover_popdown (GTK_POPOVER (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    close_popovers_under (child);
 }
 
 static void
@@ -140,9 +155,10 @@ kiosk_window_clear_clipboards (KioskWindow *self)
 /**
  * kiosk_window_reset:
  *
- * Leaves nothing of the current visitor: every page clears its state, dialogs close, the
- * clipboard empties, language, text size and contrast return to the clinic's defaults, and the
- * dimmed start screen shows, which the next visitor's first touch only wakes.
+ * Leaves nothing of the current visitor: every page clears its state, every other window
+ * (dialogs, file choosers, the GTK Inspector) and every popover closes, the clipboard empties,
+ * language, text size and contrast return to the clinic's defaults, and the dimmed start screen
+ * shows, which the next visitor's first touch only wakes.
  */
 void
 kiosk_window_reset (KioskWindow *self)
@@ -154,7 +170,8 @@ kiosk_window_reset (KioskWindow *self)
   app = _kiosk_window_get_kiosk_application (self);
 
   kiosk_window_stop_countdown (self);
-  kiosk_window_close_dialogs (self);
+  kiosk_window_close_other_windows (self);
+  close_popovers_under (GTK_WIDGET (self));
   kiosk_window_clear_clipboards (self);
   kiosk_callback_page_reset (self->callback_page);
   kiosk_thanks_page_reset (self->thanks_page);
@@ -234,9 +251,91 @@ lockdown_key_pressed_cb (GtkEventControllerKey *controller,
                          guint                  keyval,
                          guint                  keycode,
                          GdkModifierType        state,
-                         KioskWindow           *self)
+                         gpointer               data)
 {
   return is_escape_shortcut (keyval, state) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
+#define KEY_FILTER_DATA "kiosk-key-filter"
+
+/* In the capture phase the window sees a key before any widget in it, and before the window's
+ * own shortcuts such as GTK's Inspector keybinding. */
+static void
+filter_escape_keys (GtkWindow *window)
+{
+  GtkEventController *keys;
+
+  if (g_object_get_data (G_OBJECT (window), KEY_FILTER_DATA) != NULL)
+    return;
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_static_name (keys, "kiosk-escape-filter");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (lockdown_key_pressed_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (window), keys);
+  g_object_set_data (G_OBJECT (window), KEY_FILTER_DATA, keys);
+}
+
+static gboolean
+kiosk_window_staff_signed_in (KioskWindow *self)
+{
+  return self->staff_page != NULL && kiosk_staff_page_get_unlocked (self->staff_page);
+}
+
+static gboolean
+close_stray_windows_cb (gpointer data)
+{
+  KioskWindow *self = data;
+
+  self->stray_windows_id = 0;
+  if (!kiosk_window_staff_signed_in (self))
+    kiosk_window_close_other_windows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* While no staff member is signed in, the kiosk's window is the only one there may be. A window
+ * that appears anyway (the error GTK's file chooser shows when it is closed while loading a
+ * folder, the Inspector by whatever way in) is closed as soon as it has been built. */
+static void
+toplevels_changed_cb (GListModel  *toplevels,
+                      guint        position,
+                      guint        removed,
+                      guint        added,
+                      KioskWindow *self)
+{
+  /* The window is being disposed: nothing left to watch with. */
+  if (self->idle_monitor == NULL)
+    return;
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      filter_escape_keys (window);
+      /* Staff touching the file chooser are still there. */
+      if (window != GTK_WINDOW (self))
+        {
+          kiosk_idle_monitor_watch (self->idle_monitor, GTK_WIDGET (window));
+          if (self->staff_page != NULL)
+            kiosk_staff_page_watch_window (self->staff_page, window);
+        }
+    }
+
+  if (added > 0 && self->stray_windows_id == 0 && !kiosk_window_staff_signed_in (self))
+    self->stray_windows_id = g_idle_add_full (G_PRIORITY_HIGH, close_stray_windows_cb, self, NULL);
+}
+
+/* Every window of the process gets the same filter the moment it exists: the kiosk's own
+ * dialogs, and the ones GTK makes in-process, such as GtkFileChooserNative's fallback dialog.
+ * Outside the staff area, none of them may stay. */
+static void
+kiosk_window_filter_every_window (KioskWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  toplevels_changed_cb (toplevels, 0, 0, g_list_model_get_n_items (toplevels), self);
+  g_signal_connect_object (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), self, 0);
 }
 
 /* The pointer is hidden while fingers are used, and comes back for a mouse. */
@@ -269,7 +368,6 @@ static void
 kiosk_window_lock_down (KioskWindow *self)
 {
   KioskApplication *app = _kiosk_window_get_kiosk_application (self);
-  GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *pointer = gtk_event_controller_legacy_new ();
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk-mode");
@@ -278,9 +376,7 @@ kiosk_window_lock_down (KioskWindow *self)
   gtk_window_fullscreen (GTK_WINDOW (self));
   g_signal_connect (self, "close-request", G_CALLBACK (refuse_close_cb), NULL);
 
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (lockdown_key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  kiosk_window_filter_every_window (self);
 
   gtk_event_controller_set_propagation_phase (pointer, GTK_PHASE_CAPTURE);
   g_signal_connect_object (pointer, "event", G_CALLBACK (lockdown_pointer_event_cb), self, 0);
@@ -333,6 +429,7 @@ void
 _kiosk_window_dispose_visitor (KioskWindow *self)
 {
   g_clear_handle_id (&self->countdown_id, g_source_remove);
+  g_clear_handle_id (&self->stray_windows_id, g_source_remove);
   g_clear_object (&self->idle_monitor);
 
   if (self->inhibit_cookie != 0)

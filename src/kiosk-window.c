@@ -41,6 +41,22 @@ kiosk_window_update_actions (KioskWindow *self)
                                  g_strcmp0 (visible, HOME_PAGE) != 0);
 }
 
+/* Every page change passes here, so this is where patient data is made to end with the page it
+ * was typed on: Home, Back, the staff area and the reset all leave the form empty, and the
+ * next visitor cannot find it filled. A change of language keeps the same page (the form is
+ * rebuilt with what was typed), so it does not count as leaving. */
+static void
+kiosk_window_leave_page (KioskWindow *self,
+                         GtkWidget   *leaving,
+                         GtkWidget   *entering)
+{
+  if (leaving == entering)
+    return;
+
+  if (leaving != NULL && leaving == GTK_WIDGET (self->callback_page))
+    kiosk_callback_page_reset (self->callback_page);
+}
+
 void
 _kiosk_window_show_page (KioskWindow *self,
                          const char  *name)
@@ -48,6 +64,8 @@ _kiosk_window_show_page (KioskWindow *self,
   GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
 
   g_assert (page != NULL);
+
+  kiosk_window_leave_page (self, gtk_stack_get_visible_child (self->stack), page);
 
   /* A page is always entered at its top, never where the previous visitor left it. */
   if (KIOSK_IS_TOPIC_PAGE (page))

@@ -6,8 +6,9 @@ Usage: csv-roundtrip.py EXPORT.csv CORPUS.txt
 
 The export has the header "id,cell,copy" and one row per corpus cell: its index and the cell
 twice. Every cell must read back as written, with one apostrophe in front exactly when it starts
-with a character a spreadsheet would take for a formula, and no read-back cell may start with
-such a character. Exits 0 when all is well, 1 with the problems on standard error.
+with a character a spreadsheet would take for a formula or with an apostrophe; the documented
+rule for scripts (csvcheck.strip_guard) must give the original back; and no read-back cell may
+start with a formula character. Exits 0 when all is well, 1 with the problems on standard error.
 """
 
 import csv
@@ -16,7 +17,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from csvcheck import FORMULA_STARTS, unescape  # noqa: E402
+from csvcheck import FORMULA_STARTS, GUARDED_STARTS, strip_guard, unescape  # noqa: E402
 
 
 def read_corpus(path):
@@ -28,7 +29,7 @@ def read_corpus(path):
 
 
 def expected(cell):
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    return "'" + cell if cell.startswith(GUARDED_STARTS) else cell
 
 
 def check(rows, corpus):
@@ -41,6 +42,8 @@ def check(rows, corpus):
         want = [str(index), expected(cell), expected(cell)]
         if row != want:
             problems.append(f"row {index}: read {row!r}, expected {want!r}")
+        if len(row) == 3 and strip_guard(row[1]) != cell:
+            problems.append(f"row {index}: {row[1]!r} does not give {cell!r} back")
     for row in rows:
         for value in row:
             if value.startswith(FORMULA_STARTS):

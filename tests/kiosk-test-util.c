@@ -419,7 +419,8 @@ kiosk_test_run_xdotool (const char * const *args)
 }
 
 /* Real key presses through the X server's XTEST extension, as a keyboard plugged into the
- * kiosk sends them to the focused window. */
+ * kiosk sends them to the focused window. @keys is one or more xdotool key names separated by
+ * spaces, such as "ctrl+shift+i" or "shift+a n a", pressed one after the other. */
 void
 kiosk_test_press_keys (GtkWindow  *window,
                        const char *keys)
@@ -427,10 +428,16 @@ kiosk_test_press_keys (GtkWindow  *window,
   g_autofree char *title = kiosk_test_name_window (window);
   const char * const focus_args[] = { "search", "--sync", "--name", title,
                                       "windowfocus", "--sync", NULL };
-  const char * const key_args[] = { "key", keys, NULL };
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GStrvBuilder) key_args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+
+  g_strv_builder_add (key_args, "key");
+  g_strv_builder_addv (key_args, (const char **)names);
+  argv = g_strv_builder_end (key_args);
 
   kiosk_test_run_xdotool (focus_args);
-  kiosk_test_run_xdotool (key_args);
+  kiosk_test_run_xdotool ((const char * const *)argv);
   kiosk_test_iterate (300);
 }
 

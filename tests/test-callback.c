@@ -459,6 +459,260 @@ test_store_write_fails (FormFixture   *fixture,
 }
 
 static gboolean
+clipboards_empty (FormFixture *fixture)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  return gdk_clipboard_get_content (gtk_widget_get_clipboard (window)) == NULL &&
+         gdk_clipboard_get_content (gtk_widget_get_primary_clipboard (window)) == NULL;
+}
+
+/* A visitor types a name and a number on a real keyboard, selects and copies them, then
+ * leaves the form without sending: by Home, or by Back to the topic they came from. The next
+ * one to open the form finds it empty, and nothing of it on the clipboard. */
+static void
+test_abandoned_form_cleared (FormFixture   *fixture,
+                             gconstpointer  data)
+{
+  const char * const ways_out[] = { "kiosk.home", "kiosk.back" };
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ways_out); i++)
+    {
+      GtkWidget *topic_page;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.show-topic", "s", "causes");
+      topic_page = kiosk_window_get_visible_page (fixture->window);
+      kiosk_test_click (kiosk_test_find_button (topic_page, "kiosk.show-callback"));
+      g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "callback");
+      kiosk_test_iterate (250);
+
+      focus (name_entry (fixture));
+      kiosk_test_press_keys (window, "shift+a n a space shift+p");
+      g_assert_cmpstr (gtk_editable_get_text (name_entry (fixture)), ==, "Ana P");
+      focus (phone_entry (fixture));
+      kiosk_test_press_keys (window, "8 8 8 8 4 3 2 1");
+      g_assert_cmpstr (gtk_editable_get_text (phone_entry (fixture)), ==, "88884321");
+      kiosk_test_press_keys (window, "ctrl+a ctrl+c");
+      kiosk_test_press_keys (window, "ctrl+x");
+      /* Copy and cut do nothing in a patient's field. */
+      g_assert_null (gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window))));
+      g_assert_cmpstr (gtk_editable_get_text (phone_entry (fixture)), ==, "88884321");
+      tick_consent (fixture);
+
+      kiosk_test_click (kiosk_test_find_button (GTK_WIDGET (window), ways_out[i]));
+      g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), !=, "callback");
+      g_assert_true (clipboards_empty (fixture));
+
+      open_form (fixture);
+      g_assert_cmpstr (gtk_editable_get_text (name_entry (fixture)), ==, "");
+      g_assert_cmpstr (gtk_editable_get_text (phone_entry (fixture)), ==, "");
+      g_assert_false (gtk_check_button_get_active (consent_check (fixture)));
+      g_assert_false (gtk_editable_get_selection_bounds (phone_entry (fixture), NULL, NULL));
+      g_assert_true (clipboards_empty (fixture));
+      gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.home", NULL);
+    }
+}
+
+/* A change of language is not leaving: the same visitor wants to read the form in theirs. */
+static void
+test_language_switch_keeps_form (FormFixture   *fixture,
+                                 gconstpointer  data)
+{
+  open_form (fixture);
+  fill_valid (fixture);
+  kiosk_window_set_language (fixture->window, "es");
+  kiosk_test_iterate (200);
+  g_assert_cmpstr (gtk_editable_get_text (name_entry (fixture)), ==, "Ana Pérez");
+  g_assert_cmpstr (gtk_editable_get_text (phone_entry (fixture)), ==, "+506 8888-4321");
+}
+
+static GtkWidget *
+find_visible_popover (GtkWidget *root)
+{
+  if (GTK_IS_POPOVER (root) && gtk_widget_get_visible (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_visible_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_no_popover (FormFixture *fixture,
+                   const char  *what)
+{
+  GtkWidget *popover = find_visible_popover (form_page (fixture));
+
+  if (popover != NULL)
+    g_error ("%s opened a %s", what, G_OBJECT_TYPE_NAME (popover));
+}
+
+/* Nothing in a patient's field opens the emoji chooser or a context menu (which would offer
+ * Copy and Paste): not its keys, not a right click. */
+static void
+test_fields_offer_no_popover (FormFixture   *fixture,
+                              gconstpointer  data)
+{
+  const char * const keys[] = { "ctrl+period", "ctrl+semicolon", "ctrl+shift+e", "Menu",
+                                "shift+F10" };
+  GtkEditable *fields[2];
+  g_autofree char *title = NULL;
+
+  open_form (fixture);
+  fields[0] = name_entry (fixture);
+  fields[1] = phone_entry (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *x = NULL;
+      g_autofree char *y = NULL;
+
+      g_assert_cmpint (gtk_entry_get_input_hints (GTK_ENTRY (fields[i])) & GTK_INPUT_HINT_NO_EMOJI,
+                       !=, 0);
+      focus (fields[i]);
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          kiosk_test_press_keys (GTK_WINDOW (fixture->window), keys[k]);
+          assert_no_popover (fixture, keys[k]);
+        }
+
+      kiosk_test_widget_point (GTK_WIDGET (fields[i]), &x, &y);
+      g_free (title);
+      title = kiosk_test_name_window (GTK_WINDOW (fixture->window));
+      {
+        const char * const right_click[] = { "search", "--sync", "--name", title, "mousemove",
+                                             "--window", "%1", x, y, "click", "3", NULL };
+
+        kiosk_test_run_xdotool (right_click);
+        kiosk_test_iterate (300);
+        assert_no_popover (fixture, "A right click");
+      }
+    }
+}
+
+/* At 1280x800 with the patient at Send, a refused save is reported where they look: the
+ * message is inside the visible part of the form, next to the button. */
+static void
+test_save_error_in_view (FormFixture   *fixture,
+                         gconstpointer  data)
+{
+  KioskStore *store = kiosk_application_get_store (fixture->app);
+  GtkWidget *scroller;
+  GtkWidget *message;
+  GtkWidget *send_button;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  g_autoptr(GError) error = NULL;
+
+  /* kiosk_test_kiosk_open() gave the window 1280x800, the smallest screen the kiosk supports. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), <=, 800);
+  open_form (fixture);
+  fill_valid (fixture);
+  scroller = kiosk_test_find_widget (form_page (fixture), GTK_TYPE_SCROLLED_WINDOW);
+  send_button = kiosk_test_find_button (form_page (fixture), "callback.send");
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  kiosk_test_iterate (200);
+  g_assert_true (gtk_widget_compute_bounds (send_button, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+
+  g_assert_true (_kiosk_store_test_exec (store, "PRAGMA query_only = 1", &error));
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*Could not save a callback request*");
+  send (fixture);
+  kiosk_test_wait_for_label (form_page (fixture),
+                             "We could not save your request. Please tell reception.", 5000);
+  g_test_assert_expected_messages ();
+  kiosk_test_iterate (500);
+
+  message = kiosk_test_find_label (form_page (fixture), "We could not save your request");
+  g_assert_true (gtk_widget_compute_bounds (message, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  g_assert_true (gtk_widget_compute_bounds (send_button, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  g_assert_cmpstr (gtk_editable_get_text (name_entry (fixture)), ==, "Ana Pérez");
+  g_assert_cmpstr (gtk_editable_get_text (phone_entry (fixture)), ==, "+506 8888-4321");
+}
+
+static gboolean
+not_saving (gpointer data)
+{
+  FormFixture *fixture = data;
+
+  return !kiosk_callback_page_get_saving (KIOSK_CALLBACK_PAGE (form_page (fixture)));
+}
+
+/* Another program (an export, a backup) holds the database's write lock, so a save waits. */
+static sqlite3 *
+block_writes (FormFixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "requests.db", NULL);
+  sqlite3 *blocker = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &blocker), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (blocker, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  return blocker;
+}
+
+static void
+unblock_writes (sqlite3 *blocker)
+{
+  g_assert_cmpint (sqlite3_exec (blocker, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (blocker);
+}
+
+/* The visitor taps Send and walks off (Home) while the save waits. Whatever the save's outcome,
+ * the next visitor sees nothing of it: no thank-you with the number's last digits, no error. */
+static void
+test_left_while_saving (FormFixture   *fixture,
+                        gconstpointer  data)
+{
+  sqlite3 *blocker;
+  Row row;
+
+  /* The save succeeds once the lock is released. */
+  open_form (fixture);
+  fill_valid (fixture);
+  blocker = block_writes (fixture);
+  send (fixture);
+  g_assert_true (kiosk_callback_page_get_saving (KIOSK_CALLBACK_PAGE (form_page (fixture))));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.home", NULL);
+  unblock_writes (blocker);
+  kiosk_test_wait_for (not_saving, fixture, 10000);
+  kiosk_test_iterate (200);
+  row = read_rows (fixture);
+  g_assert_cmpint (row.count, ==, 1);
+  row_clear (&row);
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+
+  /* The save fails: the lock outlasts the store's patience. */
+  open_form (fixture);
+  fill_valid (fixture);
+  blocker = block_writes (fixture);
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*Could not save a callback request*");
+  send (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.home", NULL);
+  kiosk_test_wait_for (not_saving, fixture, 20000);
+  g_test_assert_expected_messages ();
+  unblock_writes (blocker);
+  g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
+  open_form (fixture);
+  g_assert_false (label_visible (form_page (fixture), "We could not save your request"));
+  g_assert_cmpstr (gtk_editable_get_text (name_entry (fixture)), ==, "");
+}
+
+static gboolean
 home_visible (gpointer data)
 {
   FormFixture *fixture = data;
@@ -527,6 +781,16 @@ main (int   argc,
               form_setup, test_store_write_fails, form_teardown);
   g_test_add ("/kiosk/callback/topic-preselected", FormFixture, NULL,
               form_setup, test_topic_page_preselects_topic, form_teardown);
+  g_test_add ("/kiosk/callback/abandoned-form-cleared", FormFixture, NULL,
+              form_setup, test_abandoned_form_cleared, form_teardown);
+  g_test_add ("/kiosk/callback/language-switch-keeps-form", FormFixture, NULL,
+              form_setup, test_language_switch_keeps_form, form_teardown);
+  g_test_add ("/kiosk/callback/fields-offer-no-popover", FormFixture, NULL,
+              form_setup, test_fields_offer_no_popover, form_teardown);
+  g_test_add ("/kiosk/callback/save-error-in-view", FormFixture, NULL,
+              form_setup, test_save_error_in_view, form_teardown);
+  g_test_add ("/kiosk/callback/left-while-saving", FormFixture, NULL,
+              form_setup, test_left_while_saving, form_teardown);
   g_test_add_func ("/kiosk/callback/widgets-finalize", test_widgets_finalize);
 
   return g_test_run ();

@@ -7,6 +7,10 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/mount.h>
+#include <sys/sysmacros.h>
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -112,13 +116,52 @@ check_stderr (Run *run)
   g_assert_null (strstr (run->err, SENTINEL_PHONE));
 }
 
+/* A test run from a shell's background job would pass on SIGINT ignored. */
+static void
+reset_signals (gpointer user_data)
+{
+  signal (SIGINT, SIG_DFL);
+  signal (SIGTERM, SIG_DFL);
+  signal (SIGHUP, SIG_DFL);
+}
+
+static void
+prepare_launcher (Fixture             *fixture,
+                  GSubprocessLauncher *launcher)
+{
+  /* Had the command initialised GTK, it would fail here for want of a display. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->xdg_data_home, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, reset_signals, NULL, NULL);
+}
+
+static void
+apply_env (GSubprocessLauncher *launcher,
+           const char * const  *env)
+{
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      if (pair[1] == NULL)
+        g_subprocess_launcher_unsetenv (launcher, pair[0]);
+      else
+        g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+}
+
 /* Runs patient-kiosk with @args (NULL-terminated) and @input on standard input, with no display
  * and with XDG_DATA_HOME inside the test's folder. Standard output is collected, or goes to
- * @stdout_fd when it is not -1. */
+ * @stdout_fd when it is not -1. @env holds "NAME=VALUE" to set and "NAME" to unset, @wrapper a
+ * command (such as fiu-run) that runs patient-kiosk; both may be %NULL. */
 static Run *
-run_kiosk_argv (Fixture            *fixture,
+run_kiosk_full (Fixture            *fixture,
                 const char         *input,
+                gssize              input_length,
                 int                 stdout_fd,
+                const char * const *env,
+                const char * const *wrapper,
                 const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -129,8 +172,10 @@ run_kiosk_argv (Fixture            *fixture,
   g_autoptr(GError) error = NULL;
   Run *run = g_new0 (Run, 1);
 
+  for (guint i = 0; wrapper != NULL && wrapper[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)wrapper[i]);
+  g_assert_nonnull (g_getenv ("KIOSK_EXE"));
   g_ptr_array_add (argv, (gpointer)g_getenv ("KIOSK_EXE"));
-  g_assert_nonnull (argv->pdata[0]);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
@@ -140,18 +185,19 @@ run_kiosk_argv (Fixture            *fixture,
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (stdout_fd >= 0)
     g_subprocess_launcher_take_stdout_fd (launcher, stdout_fd);
-  /* Had the command initialised GTK, it would fail here for want of a display. */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->xdg_data_home, TRUE);
+  prepare_launcher (fixture, launcher);
+  apply_env (launcher, env);
   subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
 
   /* Without @input, standard input is at its end at once. */
-  stdin_bytes = g_bytes_new (input, input != NULL ? strlen (input) : 0);
+  if (input_length < 0)
+    input_length = input != NULL ? strlen (input) : 0;
+  stdin_bytes = g_bytes_new (input, input_length);
   g_subprocess_communicate (subprocess, stdin_bytes, NULL, &run->out, &err, &error);
   g_assert_no_error (error);
 
+  /* A crash (a signal) fails here, whatever the test expected. */
   g_assert_true (g_subprocess_get_if_exited (subprocess));
   run->status = g_subprocess_get_exit_status (subprocess);
   /* An empty GBytes may have no data pointer at all. */
@@ -164,10 +210,22 @@ run_kiosk_argv (Fixture            *fixture,
   return run;
 }
 
+static Run *
+run_kiosk_argv (Fixture            *fixture,
+                const char         *input,
+                int                 stdout_fd,
+                const char * const *args)
+{
+  return run_kiosk_full (fixture, input, -1, stdout_fd, NULL, NULL, args);
+}
+
 #define run_kiosk(fixture, input, ...) \
   run_kiosk_argv ((fixture), (input), -1, (const char * const[]) { __VA_ARGS__, NULL })
 #define run_kiosk_to_fd(fixture, fd, ...) \
   run_kiosk_argv ((fixture), NULL, (fd), (const char * const[]) { __VA_ARGS__, NULL })
+#define run_kiosk_env(fixture, env, ...) \
+  run_kiosk_full ((fixture), NULL, -1, -1, (env), NULL, \
+                  (const char * const[]) { __VA_ARGS__, NULL })
 
 static void
 assert_success (Run *run)
@@ -603,6 +661,530 @@ test_bad_options (Fixture       *fixture,
   assert_statuses (fixture->store, "");
 }
 
+/* Issue 8: the command line's own promises ---------------------------------------------------- */
+
+/* With the real settings backend (dconf, which starts threads) a run used to print a
+ * GLib-CRITICAL about g_log_writer_default_set_use_stderr(), after a blank line. */
+static void
+test_stderr_quiet (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char * const env[] = { "GSETTINGS_BACKEND", NULL };
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autofree char *export = target_option ("--export-csv", fixture->target);
+  g_autofree char *missing = g_strconcat ("--data-dir=", fixture->tmp, "/none", NULL);
+  g_autoptr(Run) ok = NULL;
+  g_autoptr(Run) failed = NULL;
+
+  fill (fixture->store);
+  ok = run_kiosk_env (fixture, env, export, data_dir);
+  assert_success (ok);
+  failed = run_kiosk_env (fixture, env, "--export-csv=-", missing);
+  assert_failure (failed, "no request database in ");
+}
+
+/* A binary whose settings schema is not installed: --version and the exports work, starting the
+ * kiosk says why it cannot, in one line. */
+static void
+test_no_schema (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (fixture->tmp, "no-schemas", NULL);
+  g_autofree char *schema_env = g_strconcat ("GSETTINGS_SCHEMA_DIR=", empty, NULL);
+  g_autofree char *data_dirs_env = g_strconcat ("XDG_DATA_DIRS=", empty, NULL);
+  const char * const env[] = { schema_env, data_dirs_env, NULL };
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autofree char *export = target_option ("--export-csv", fixture->target);
+  g_autoptr(Run) version = NULL;
+  g_autoptr(Run) exported = NULL;
+  g_autoptr(Run) usage = NULL;
+  g_autoptr(Run) kiosk = NULL;
+
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  fill (fixture->store);
+
+  version = run_kiosk_env (fixture, env, "--version");
+  assert_success (version);
+  exported = run_kiosk_env (fixture, env, export, data_dir);
+  assert_success (exported);
+  usage = run_kiosk_env (fixture, env, "--export-usage-csv=-", data_dir);
+  assert_success (usage);
+  kiosk = run_kiosk_env (fixture, env, "--windowed", data_dir);
+  assert_failure (kiosk, "io.github.patientkiosk.PatientKiosk");
+}
+
+/* What a file looks like, to tell that a refused export left it exactly as it was. */
+static char *
+describe_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *link = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return g_strdup ("missing");
+
+  if (S_ISREG (st.st_mode) && g_file_get_contents (path, &contents, &length, NULL))
+    checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+  if (S_ISLNK (st.st_mode))
+    link = g_file_read_link (path, NULL);
+
+  return g_strdup_printf ("mode %o inode %lu size %ld %s %s", (guint)st.st_mode,
+                          (gulong)st.st_ino, (long)st.st_size,
+                          checksum != NULL ? checksum : "", link != NULL ? link : "");
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
+/* Every file in @dir (one level down too), with what it looks like; the -shm index is left out
+ * because any reader may write to it. */
+static char *
+describe_tree (const char *dir)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_autofree char *about = NULL;
+
+      if (g_str_has_suffix (path, "-shm"))
+        continue;
+      about = g_file_test (path, G_FILE_TEST_IS_DIR) ? describe_tree (path)
+                                                     : describe_file (path);
+      g_string_append_printf (out, "%s: %s\n", (char *)names->pdata[i], about);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* `--export-csv=- >> DATA/requests.db` would append the CSV to the database: standard output
+ * that is one of the data folder's files is refused as a file target would be. */
+static void
+test_export_stdout_into_data_folder (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autofree char *db = g_build_filename (fixture->data_dir, "requests.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(Run) run = NULL;
+  g_autoptr(Run) usage = NULL;
+  int fd;
+
+  fill (fixture->store);
+  before = describe_file (db);
+  fd = open (db, O_WRONLY | O_APPEND | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  run = run_kiosk_to_fd (fixture, fd, "--export-csv=-", "--all", data_dir);
+  assert_failure (run, "data folder");
+  fd = open (db, O_WRONLY | O_APPEND | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  usage = run_kiosk_to_fd (fixture, fd, "--export-usage-csv=-", data_dir);
+  assert_failure (usage, "data folder");
+
+  after = describe_file (db);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Both exports refuse @target with one line, and leave it and the data folder as they were. */
+static void
+assert_export_refused (Fixture    *fixture,
+                       const char *target,
+                       const char *fragment)
+{
+  static const char * const options[] = { "--export-csv", "--export-usage-csv" };
+  g_autofree char *data_dir = data_dir_option (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autofree char *export = target_option (options[i], target);
+      g_autofree char *tree_before = describe_tree (fixture->data_dir);
+      g_autofree char *target_before = describe_file (target);
+      g_autofree char *tree_after = NULL;
+      g_autofree char *target_after = NULL;
+      g_autoptr(Run) run = NULL;
+
+      g_test_message ("%s", export);
+      run = run_kiosk (fixture, NULL, export, "--all", data_dir);
+      if (i == 1)
+        {
+          g_clear_pointer (&run, run_free);
+          run = run_kiosk (fixture, NULL, export, data_dir);
+        }
+      assert_failure (run, fragment);
+      tree_after = describe_tree (fixture->data_dir);
+      target_after = describe_file (target);
+      g_assert_cmpstr (tree_after, ==, tree_before);
+      g_assert_cmpstr (target_after, ==, target_before);
+    }
+}
+
+/* No export may land in the data folder: not over the database or its WAL, not in quarantine/,
+ * not by a path with "..", a symlinked parent or a hard link. */
+static void
+test_export_into_data_folder (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->data_dir, "requests.db", NULL);
+  g_autofree char *wal = g_build_filename (fixture->data_dir, "requests.db-wal", NULL);
+  g_autofree char *quarantine = g_build_filename (fixture->data_dir, "quarantine", NULL);
+  g_autofree char *quarantined = g_build_filename (quarantine, "requests-old.db", NULL);
+  g_autofree char *fresh = g_build_filename (fixture->data_dir, "fresh.csv", NULL);
+  g_autofree char *sub = g_build_filename (fixture->tmp, "sub", NULL);
+  g_autofree char *dotdot = g_build_filename (sub, "..", "data", "requests.db", NULL);
+  g_autofree char *linked = g_build_filename (fixture->tmp, "link", NULL);
+  g_autofree char *via_link = g_build_filename (linked, "requests.db", NULL);
+  g_autofree char *fresh_via_link = g_build_filename (linked, "fresh.csv", NULL);
+  g_autofree char *hard = g_build_filename (fixture->tmp, "hard.csv", NULL);
+
+  fill (fixture->store);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_mkdir (quarantine, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (quarantined, "kept aside", -1, NULL));
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (symlink (fixture->data_dir, linked), ==, 0);
+  g_assert_cmpint (link (quarantined, hard), ==, 0);
+
+  assert_export_refused (fixture, db, "data folder");
+  assert_export_refused (fixture, wal, "data folder");
+  assert_export_refused (fixture, quarantined, "data folder");
+  assert_export_refused (fixture, fresh, "data folder");
+  assert_export_refused (fixture, dotdot, "data folder");
+  assert_export_refused (fixture, via_link, "data folder");
+  assert_export_refused (fixture, fresh_via_link, "data folder");
+  assert_export_refused (fixture, hard, "data folder");
+  assert_statuses (fixture->store, "exported pending pending pending");
+}
+
+/* The data folder mounted a second time (a bind mount, as root) is still the data folder: the
+ * device and inode say so where the path does not. Skipped where mounting is not allowed. */
+static void
+test_export_into_bind_mount (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autofree char *mnt = g_build_filename (fixture->tmp, "mnt", NULL);
+  g_autofree char *db = g_build_filename (mnt, "requests.db", NULL);
+  g_autofree char *fresh = g_build_filename (mnt, "fresh.csv", NULL);
+  g_autofree char *export_db = target_option ("--export-csv", db);
+  g_autofree char *export_fresh = target_option ("--export-csv", fresh);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(Run) over_db = NULL;
+  g_autoptr(Run) beside_db = NULL;
+  gboolean fresh_created;
+
+  fill (fixture->store);
+  g_assert_cmpint (g_mkdir (mnt, 0700), ==, 0);
+  if (geteuid () != 0 || mount (fixture->data_dir, mnt, NULL, MS_BIND, NULL) != 0)
+    {
+      g_test_skip ("cannot bind-mount here (needs root and mount rights)");
+      return;
+    }
+
+  /* Everything runs before any assertion, so that the mount never outlives the test. */
+  before = describe_tree (fixture->data_dir);
+  over_db = run_kiosk (fixture, NULL, export_db, "--all", data_dir);
+  beside_db = run_kiosk (fixture, NULL, export_fresh, data_dir);
+  fresh_created = g_file_test (fresh, G_FILE_TEST_EXISTS);
+  after = describe_tree (fixture->data_dir);
+  g_assert_cmpint (umount2 (mnt, MNT_DETACH), ==, 0);
+
+  assert_failure (over_db, "data folder");
+  assert_failure (beside_db, "data folder");
+  g_assert_false (fresh_created);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* An existing target that is not a regular file is never replaced: a FIFO, a character device
+ * (a copy of /dev/full: the real one must not be put at risk), a symlink, a folder. */
+static void
+test_export_special_targets (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->tmp, "fifo.csv", NULL);
+  g_autofree char *device = g_build_filename (fixture->tmp, "full", NULL);
+  g_autofree char *other = g_build_filename (fixture->tmp, "other.csv", NULL);
+  g_autofree char *link = g_build_filename (fixture->tmp, "link.csv", NULL);
+  g_autofree char *dangling = g_build_filename (fixture->tmp, "dangling.csv", NULL);
+  g_autofree char *nowhere = g_build_filename (fixture->tmp, "nowhere.csv", NULL);
+  g_autofree char *folder = g_build_filename (fixture->tmp, "folder.csv", NULL);
+
+  fill (fixture->store);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (other, "kept", -1, NULL));
+  g_assert_cmpint (symlink (other, link), ==, 0);
+  g_assert_cmpint (symlink (nowhere, dangling), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  assert_export_refused (fixture, fifo, "not a regular file");
+  assert_export_refused (fixture, link, "symbolic link");
+  assert_export_refused (fixture, dangling, "symbolic link");
+  assert_export_refused (fixture, folder, "not a regular file");
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) &&
+                 !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+
+  if (geteuid () == 0 && mknod (device, S_IFCHR | 0666, makedev (1, 7)) == 0)
+    assert_export_refused (fixture, device, "not a regular file");
+  else
+    g_test_message ("not root: no character device to try");
+}
+
+/* Whether `fiu-run -x patient-kiosk --version`, with no fault enabled, works. */
+static gboolean
+fiu_runs_kiosk (Fixture    *fixture,
+                const char *fiu_run)
+{
+  const char *argv[] = { fiu_run, "-x", g_getenv ("KIOSK_EXE"), "--version", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+
+  return error == NULL && g_spawn_check_wait_status (status, NULL) &&
+         g_str_equal (out, VERSION_LINE);
+}
+
+/* Failing system calls (libfiu) end every command with exit 0, or exit 1 and one line; never
+ * with a crash. `enable` fails every call, `enable_random` some. */
+static void
+test_injected_faults (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char * const points[] = {
+    "posix/io/oc/close", "posix/io/oc/open", "posix/io/rw/write", "posix/io/rw/pread",
+    "posix/io/rw/read", "posix/io/sync/fsync", "posix/io/dir/rename", "posix/io/dir/unlink",
+    "posix/io/stat/fstat", "posix/mm/mmap",
+  };
+  static const char * const modes[][2] = {
+    { "enable name=", ",failnum=5" },
+    { "enable_random name=", ",probability=0.3" },
+  };
+  g_autofree char *fiu_run = g_find_program_in_path ("fiu-run");
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autofree char *export = target_option ("--export-csv", fixture->target);
+  guint n_runs = 0, n_failed = 0;
+
+  if (fiu_run == NULL)
+    {
+      g_test_skip ("fiu-run (fiu-utils) is not installed");
+      return;
+    }
+
+  /* libfiu's preloaded wrappers and AddressSanitizer's interceptors do not mix (the binary of
+   * ./kiosk.sh sanitize crashes under fiu-run even with no fault enabled): such a build is
+   * tested by the normal one. */
+  if (!fiu_runs_kiosk (fixture, fiu_run))
+    {
+      g_test_skip ("fiu-run cannot run this build of patient-kiosk (sanitizers?)");
+      return;
+    }
+
+  fill (fixture->store);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (modes); j++)
+      {
+        g_autofree char *control = g_strconcat (modes[j][0], points[i], modes[j][1], NULL);
+        const char * const wrapper[] = { fiu_run, "-x", "-c", control, NULL };
+        const char * const args[] = { export, "--all", data_dir, NULL };
+        const char * const pin_args[] = { "--set-staff-pin", data_dir, NULL };
+        g_autoptr(Run) run = NULL;
+        g_autoptr(Run) pin = NULL;
+
+        g_test_message ("%s", control);
+        run = run_kiosk_full (fixture, NULL, -1, -1, NULL, wrapper, args);
+        /* Setting a PIN hashes it (64 MiB, a fraction of a second): once per fault point. */
+        if (j == 0)
+          pin = run_kiosk_full (fixture, "24681357\n", -1, -1, NULL, wrapper, pin_args);
+        n_runs += pin != NULL ? 2 : 1;
+        if (run->status != 0)
+          {
+            assert_failure (run, "");
+            n_failed++;
+          }
+        else
+          g_assert_cmpstr (run->err, ==, "");
+        if (pin != NULL && pin->status != 0)
+          {
+            assert_failure (pin, "");
+            n_failed++;
+          }
+      }
+  g_test_message ("%u runs under injected faults, %u ended with a message", n_runs, n_failed);
+  g_assert_cmpuint (n_failed, >, 0);
+}
+
+/* Many rows, so that an export runs long enough to be interrupted. */
+static void
+fill_many (KioskStore *store,
+           guint       n)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+    "INSERT INTO requests (created_utc, name, phone, call_time, topic, consent_version) "
+    "SELECT '2026-01-01T10:00:00Z', 'Bulk ' || i, '+50677776666', 'any', 'causes', '2025-01' "
+    "FROM n RETURNING 1", n);
+  g_autofree char *result = kiosk_test_store_query (store, sql);
+}
+
+/* The names in @dir that start with ".", our temporaries. */
+static char *
+list_hidden (const char *dir)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (name[0] == '.')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", name);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Starts an export into @dir, waits until its temporary file is there, sends @signum and waits
+ * for the end. Returns the subprocess, ended. */
+static GSubprocess *
+interrupt_export (Fixture    *fixture,
+                  const char *target,
+                  int         signum)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autofree char *export = target_option ("--export-csv", target);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) subprocess = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("KIOSK_EXE");
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  prepare_launcher (fixture, launcher);
+  subprocess = g_subprocess_launcher_spawn (launcher, &error, exe, export, "--all", data_dir,
+                                            NULL);
+  g_assert_no_error (error);
+
+  /* Polls for the temporary file; the export of many rows lasts far longer than one poll. */
+  for (;;)
+    {
+      g_autofree char *hidden = list_hidden (dir);
+
+      if (*hidden != '\0')
+        break;
+      /* NULL once the export has ended: then it was too quick to interrupt. */
+      g_assert_nonnull (g_subprocess_get_identifier (subprocess));
+      g_usleep (200);
+    }
+  g_subprocess_send_signal (subprocess, signum);
+  g_subprocess_wait (subprocess, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&subprocess);
+}
+
+/* SIGTERM, SIGINT and SIGHUP during an export end it as the signal would, and leave no
+ * plaintext temporary file behind. */
+static void
+test_export_interrupted (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const int signals[] = { SIGTERM, SIGINT, SIGHUP };
+  g_autofree char *out_dir = g_build_filename (fixture->tmp, "usb", NULL);
+  g_autofree char *target = g_build_filename (out_dir, "x.csv", NULL);
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  fill_many (fixture->store, 150000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autoptr(GSubprocess) subprocess = interrupt_export (fixture, target, signals[i]);
+      g_autofree char *hidden = list_hidden (out_dir);
+
+      g_test_message ("signal %d", signals[i]);
+      g_assert_true (g_subprocess_get_if_signaled (subprocess));
+      g_assert_cmpint (g_subprocess_get_term_sig (subprocess), ==, signals[i]);
+      g_assert_cmpstr (hidden, ==, "");
+      g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* SIGKILL cannot be caught: it leaves a recognisable temporary file, which the next export to
+ * that folder removes; one that another export still holds (locked) stays. */
+static void
+test_export_killed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *out_dir = g_build_filename (fixture->tmp, "usb", NULL);
+  g_autofree char *target = g_build_filename (out_dir, "x.csv", NULL);
+  g_autofree char *other = g_build_filename (out_dir, "y.csv", NULL);
+  g_autofree char *busy = g_build_filename (out_dir, ".z.csv.patient-kiosk-AbC123", NULL);
+  g_autofree char *export = target_option ("--export-csv", other);
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autoptr(GSubprocess) subprocess = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(Run) next = NULL;
+  int busy_fd;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  fill_many (fixture->store, 150000);
+  subprocess = interrupt_export (fixture, target, SIGKILL);
+  g_assert_true (g_subprocess_get_if_signaled (subprocess));
+  left = list_hidden (out_dir);
+  g_assert_true (g_str_has_prefix (left, ".x.csv.patient-kiosk-"));
+  g_assert_null (strchr (left, ' '));
+
+  busy_fd = open (busy, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (busy_fd, >=, 0);
+  g_assert_cmpint (flock (busy_fd, LOCK_EX), ==, 0);
+
+  next = run_kiosk (fixture, NULL, export, data_dir);
+  assert_success (next);
+  after = list_hidden (out_dir);
+  g_assert_cmpstr (after, ==, ".z.csv.patient-kiosk-AbC123");
+  g_assert_true (g_file_test (other, G_FILE_TEST_IS_REGULAR));
+  close (busy_fd);
+}
+
+/* A NUL byte in the PIN line used to end the PIN there: "123456\0999" set 123456. */
+static void
+test_set_staff_pin_nul (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char input[] = "123456\0" "999\n";
+  const char * const args[] = { "--set-staff-pin", NULL, NULL };
+  g_autofree char *data_dir = data_dir_option (fixture);
+  g_autoptr(KioskStaffPin) pin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Run) run = NULL;
+
+  ((const char **)args)[1] = data_dir;
+  run = run_kiosk_full (fixture, input, sizeof input - 1, -1, NULL, NULL, args);
+  assert_failure (run, "PIN");
+
+  pin = kiosk_staff_pin_new (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_false (kiosk_staff_pin_is_set (pin));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +1208,16 @@ main (int   argc,
   ADD ("set-staff-pin", fixture_setup, test_set_staff_pin);
   ADD ("set-staff-pin-invalid", fixture_setup, test_set_staff_pin_invalid);
   ADD ("bad-options", store_setup, test_bad_options);
+  ADD ("stderr-quiet", store_setup, test_stderr_quiet);
+  ADD ("no-schema", store_setup, test_no_schema);
+  ADD ("export/into-data-folder", store_setup, test_export_into_data_folder);
+  ADD ("export/special-targets", store_setup, test_export_special_targets);
+  ADD ("export/bind-mount", store_setup, test_export_into_bind_mount);
+  ADD ("export/stdout-into-data-folder", store_setup, test_export_stdout_into_data_folder);
+  ADD ("export/interrupted", store_setup, test_export_interrupted);
+  ADD ("export/killed", store_setup, test_export_killed);
+  ADD ("injected-faults", store_setup, test_injected_faults);
+  ADD ("set-staff-pin-nul", fixture_setup, test_set_staff_pin_nul);
 
   return g_test_run ();
 }

@@ -224,6 +224,42 @@ test_override_malformed_falls_back (OverrideFixture *fixture,
                    "When should I see a specialist?");
 }
 
+/* Issue 8: "# T" and 250,000 '>' crashed the kiosk at start and 3,000 gave a blank page; deep
+ * lists recursed the same way. Over the nesting limit a file is malformed: warned about, and the
+ * bundled page is shown. */
+static void
+test_override_too_deep_falls_back (OverrideFixture *fixture,
+                                   gconstpointer    data)
+{
+  g_autoptr(KioskContentPack) pack = NULL;
+  g_autofree char *quotes = g_strnfill (250000, '>');
+  g_autofree char *huge = g_strconcat ("# T\n", quotes, NULL);
+  g_autofree char *blank = g_strconcat ("# T\n", quotes + 250000 - 3000, " x\n", NULL);
+  g_autoptr(GString) lists = g_string_new ("# T\n\n");
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (lists, i % 2 == 0 ? "- " : "1. ");
+  g_string_append (lists, "x\n");
+
+  write_file (fixture, "en/causes.md", huge, -1);
+  write_file (fixture, "en/treatments.md", blank, -1);
+  write_file (fixture, "en/specialist.md", lists->str, -1);
+
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*en/causes.md*nest*");
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*en/treatments.md*nest*");
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*en/specialist.md*nest*");
+  pack = kiosk_content_pack_new ("en", fixture->dir, NULL);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pack)), ==, 3);
+  g_assert_cmpstr (kiosk_topic_get_title (kiosk_content_pack_lookup_topic (pack, "causes")), ==,
+                   "Why does my face twitch?");
+  g_assert_cmpstr (kiosk_topic_get_title (kiosk_content_pack_lookup_topic (pack, "treatments")), ==,
+                   "How is it treated?");
+  g_assert_cmpstr (kiosk_topic_get_title (kiosk_content_pack_lookup_topic (pack, "specialist")), ==,
+                   "When should I see a specialist?");
+}
+
 static void
 test_override_unreadable_falls_back (OverrideFixture *fixture,
                                      gconstpointer    data)
@@ -318,6 +354,8 @@ main (int   argc,
               override_setup, test_override_replaces_file, override_teardown);
   g_test_add ("/kiosk/content-pack/override/malformed", OverrideFixture, NULL,
               override_setup, test_override_malformed_falls_back, override_teardown);
+  g_test_add ("/kiosk/content-pack/override/too-deep", OverrideFixture, NULL,
+              override_setup, test_override_too_deep_falls_back, override_teardown);
   g_test_add ("/kiosk/content-pack/override/unreadable", OverrideFixture, NULL,
               override_setup, test_override_unreadable_falls_back, override_teardown);
   g_test_add ("/kiosk/content-pack/override/manifest", OverrideFixture, NULL,

@@ -2,11 +2,15 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <sys/file.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "kiosk-csv-writer.h"
 #include "kiosk-test-fs.h"
@@ -189,7 +193,7 @@ static const EscapeCase escape_cases[] = {
   { "\"quoted\"", "\"\"\"quoted\"\"\"" },
   { "Pérez,\nJuan", "\"Pérez,\nJuan\"" },
   { "one\r\ntwo", "\"one\r\ntwo\"" },
-  { "'already'", "'already'" },
+  { "'already'", "\"''already'\"" },
   { "a=b", "a=b" },
   { " =1+1", " =1+1" },
   { "=1+1", "\"'=1+1\"" },
@@ -204,6 +208,12 @@ static const EscapeCase escape_cases[] = {
   { "＋1", "\"'＋1\"" },
   { "－1", "\"'－1\"" },
   { "＠x", "\"'＠x\"" },
+  /* A cell that starts with an apostrophe gets one more, so that removing one guard apostrophe
+   * gives it back exactly: "'-Ana" must not read back as "-Ana". */
+  { "'-Ana", "\"''-Ana\"" },
+  { "'Neill", "\"''Neill\"" },
+  { "'", "\"''\"" },
+  { "''", "\"'''\"" },
 };
 
 static void
@@ -239,7 +249,7 @@ test_exact_bytes (void)
     BOM "id,name,phone,note\r\n"
     "1,José Ñúñez,\"'+50688881234\",\"says \"\"hi\"\", twice\"\r\n"
     "2,\"Pérez,\nJuan\",,\"'=1+1\"\r\n"
-    "3,🙂 محمد,,'already'\r\n";
+    "3,🙂 محمد,,\"''already'\"\r\n";
 
   write_row (writer, "id", "name", "phone", "note", NULL);
   write_row (writer, "1", "José Ñúñez", "+50688881234", "says \"hi\", twice", NULL);
@@ -630,6 +640,82 @@ test_large_export (Fixture       *fixture,
 #define ADD_FIXTURE_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+/* SIGINT, SIGTERM and SIGHUP during an export remove its temporary file, then end the process
+ * as the signal would (checked in a subprocess, which the signal kills). */
+static void
+test_signal_removes_temporary (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  const char * const row[] = { "name", NULL };
+  const char * const cells[] = { "Ana", NULL };
+  g_autofree char *listing = NULL;
+
+  if (g_test_subprocess ())
+    {
+      int signum = atoi (g_getenv ("KIOSK_TEST_SIGNAL"));
+      /* The subprocess has a fixture of its own; it writes into the parent's folder. */
+      g_autofree char *target = g_build_filename (g_getenv ("KIOSK_TEST_DIR"), "export.csv",
+                                                  NULL);
+      g_autoptr(KioskCsvWriter) writer = NULL;
+
+      signal (signum, SIG_DFL);
+      kiosk_csv_writer_install_signal_handlers ();
+      writer = kiosk_csv_writer_new_for_path (target, NULL);
+      g_assert_nonnull (writer);
+      g_assert_true (kiosk_csv_writer_write_row (writer, row, NULL));
+      g_assert_true (kiosk_csv_writer_write_row (writer, cells, NULL));
+      raise (signum);
+      g_assert_not_reached ();
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", signals[i]);
+
+      g_setenv ("KIOSK_TEST_SIGNAL", number, TRUE);
+      g_setenv ("KIOSK_TEST_DIR", fixture->dir, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_failed ();
+      g_clear_pointer (&listing, g_free);
+      listing = list_dir (fixture->dir);
+      g_assert_cmpstr (listing, ==, "");
+    }
+}
+
+/* What SIGKILL leaves is removed by the next export to that folder, unless an export holds it. */
+static void
+test_stale_temporaries (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char * const row[] = { "name", NULL };
+  g_autofree char *stale = g_build_filename (fixture->dir, ".old.csv.patient-kiosk-q1W2e3", NULL);
+  g_autofree char *busy = g_build_filename (fixture->dir, ".other.csv.patient-kiosk-Z9y8X7",
+                                            NULL);
+  g_autofree char *foreign = g_build_filename (fixture->dir, ".notes.txt.AbCdEf", NULL);
+  g_autoptr(KioskCsvWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  int busy_fd;
+
+  g_assert_true (g_file_set_contents (stale, "Ana,+50688881234", -1, NULL));
+  g_assert_true (g_file_set_contents (foreign, "not ours", -1, NULL));
+  busy_fd = open (busy, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (busy_fd, >=, 0);
+  g_assert_cmpint (flock (busy_fd, LOCK_EX), ==, 0);
+
+  writer = kiosk_csv_writer_new_for_path (fixture->target, &error);
+  g_assert_no_error (error);
+  g_assert_true (kiosk_csv_writer_write_row (writer, row, NULL));
+  g_assert_true (kiosk_csv_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  close (busy_fd);
+
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==,
+                   ".notes.txt.AbCdEf .other.csv.patient-kiosk-Z9y8X7 export.csv");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +739,9 @@ main (int   argc,
   g_test_add_func ("/kiosk/csv-writer/stream/write-error", test_stream_error);
   g_test_add_func ("/kiosk/csv-writer/stream/error-on-finish", test_stream_error_on_finish);
   ADD_FIXTURE_TEST ("/kiosk/csv-writer/large-export", test_large_export);
+  g_test_add ("/kiosk/csv-writer/signal/removes-temporary", Fixture, "removes-temporary",
+              fixture_setup, test_signal_removes_temporary, fixture_teardown);
+  ADD_FIXTURE_TEST ("/kiosk/csv-writer/stale-temporaries", test_stale_temporaries);
 
   return g_test_run ();
 }

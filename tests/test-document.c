@@ -177,6 +177,128 @@ test_errors (void)
   g_assert_error (error, KIOSK_DOCUMENT_ERROR, KIOSK_DOCUMENT_ERROR_TOO_LARGE);
 }
 
+/* Markdown of @depth nested block quotes (each '>' opens one) under a title. */
+static char *
+nested_quotes (guint depth)
+{
+  g_autofree char *quotes = g_strnfill (depth, '>');
+
+  return g_strconcat ("# T\n\n", quotes, " deep\n", NULL);
+}
+
+/* @depth nested bullet lists on one line: "- - - x". */
+static char *
+nested_lists (guint depth)
+{
+  GString *out = g_string_new ("# T\n\n");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "- ");
+  g_string_append (out, "x\n");
+
+  return g_string_free (out, FALSE);
+}
+
+/* @depth nested images ("![![x](u)](u)"), which CommonMark lets nest, unlike links. */
+static char *
+nested_images (guint depth)
+{
+  GString *out = g_string_new ("# T\n\n");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "![");
+  g_string_append_c (out, 'x');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "](u)");
+  g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
+}
+
+/* "*a **b *c ...": emphasis inside strong inside emphasis, @depth deep. */
+static char *
+nested_emphasis (guint depth)
+{
+  GString *out = g_string_new ("# T\n\n");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, i % 2 == 0 ? "*a " : "**b ");
+  g_string_append_c (out, 'x');
+  for (guint i = depth; i > 0; i--)
+    g_string_append (out, (i - 1) % 2 == 0 ? "*" : "**");
+  g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_too_deep (const char *markdown)
+{
+  g_autoptr(GError) error = NULL;
+  KioskDocument *doc = kiosk_document_new_from_markdown (markdown, -1, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, KIOSK_DOCUMENT_ERROR, KIOSK_DOCUMENT_ERROR_TOO_DEEP);
+}
+
+/* Depth of the deepest chain of quotes and lists below @block, @block included. */
+static guint
+block_depth (const KioskBlock *block)
+{
+  guint deepest = 0;
+
+  for (guint i = 0; i < kiosk_block_get_n_children (block); i++)
+    {
+      guint depth = block_depth (kiosk_block_get_child (block, i));
+
+      deepest = MAX (deepest, depth);
+    }
+
+  return deepest + (kiosk_block_get_kind (block) == KIOSK_BLOCK_LIST_ITEM ? 0 : 1);
+}
+
+typedef char *(*NestingFunc) (guint depth);
+
+/* The issue 8 reports: 250,000 '>' crashed the kiosk and 3,000 gave a blank page. Every kind of
+ * nesting is refused past the limit and accepted up to it. */
+static void
+test_nesting_limit (void)
+{
+  const NestingFunc kinds[] = { nested_quotes, nested_lists, nested_images, nested_emphasis };
+  const guint too_deep[] = { KIOSK_DOCUMENT_MAX_NESTING + 1, 3000, 250000 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *ok = kinds[k] (KIOSK_DOCUMENT_MAX_NESTING);
+      g_autoptr(KioskDocument) doc = parse (ok);
+
+      g_assert_cmpstr (kiosk_document_get_title (doc), ==, "T");
+      for (guint i = 0; i < G_N_ELEMENTS (too_deep); i++)
+        {
+          g_autofree char *deep = kinds[k] (too_deep[i]);
+
+          if (strlen (deep) <= KIOSK_DOCUMENT_MAX_SIZE)
+            assert_too_deep (deep);
+        }
+    }
+}
+
+/* The limit bounds what the renderer recurses over: quotes and lists at the limit. */
+static void
+test_nesting_at_limit_shape (void)
+{
+  g_autofree char *quotes = nested_quotes (KIOSK_DOCUMENT_MAX_NESTING);
+  g_autofree char *lists = nested_lists (KIOSK_DOCUMENT_MAX_NESTING);
+  g_autoptr(KioskDocument) q = parse (quotes);
+  g_autoptr(KioskDocument) l = parse (lists);
+  g_autofree char *text = kiosk_document_to_plain_text (q);
+
+  g_assert_cmpuint (block_depth (kiosk_document_get_block (q, 1)), ==,
+                    KIOSK_DOCUMENT_MAX_NESTING + 1);
+  g_assert_cmpuint (block_depth (kiosk_document_get_block (l, 1)), ==, KIOSK_DOCUMENT_MAX_NESTING);
+  g_assert_cmpstr (text, ==, "T\ndeep\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +312,8 @@ main (int   argc,
   g_test_add_func ("/kiosk/document/quote", test_quote);
   g_test_add_func ("/kiosk/document/plain-text", test_plain_text);
   g_test_add_func ("/kiosk/document/errors", test_errors);
+  g_test_add_func ("/kiosk/document/nesting-limit", test_nesting_limit);
+  g_test_add_func ("/kiosk/document/nesting-at-limit", test_nesting_at_limit_shape);
 
   return g_test_run ();
 }

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -379,7 +381,9 @@ static const struct
   { "@SUM(1+1)", "'@SUM(1+1)" },
   { "\tAna", "'\tAna" },
   { "＝1+1", "'＝1+1" },
-  { "'Ana", "'Ana" },
+  /* An apostrophe that is part of the name is doubled, so the documented rule gives it back. */
+  { "'Ana", "''Ana" },
+  { "'-Ana", "''-Ana" },
   { "a,\"b\"\n=c", "a,\"b\"\n=c" },
 };
 
@@ -717,6 +721,72 @@ test_usage_unwritable (Fixture       *fixture,
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 }
 
+/* The staff area exports with kiosk_export_requests_to_path_async() and
+ * kiosk_export_usage_to_path(): they refuse the same targets as the command line. */
+static void
+test_staff_targets_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *data_dir = kiosk_store_get_data_dir (fixture->store);
+  g_autofree char *db = g_build_filename (data_dir, "requests.db", NULL);
+  g_autofree char *fifo = g_build_filename (fixture->tmp, "pipe.csv", NULL);
+  g_autofree char *db_before = NULL;
+  g_autofree char *db_after = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_length = 0, after_length = 0;
+
+  save (fixture->store, "Ana");
+  g_assert_true (g_file_get_contents (db, &db_before, &before_length, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  g_free (fixture->target);
+  fixture->target = g_strdup (db);
+  result = wait_for_export (fixture, KIOSK_EXPORT_ALL | KIOSK_EXPORT_MARK, NULL);
+  g_assert_false (kiosk_export_requests_to_path_finish (fixture->store, result, NULL, &error));
+  g_assert_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_IN_DATA_FOLDER);
+  g_clear_error (&error);
+
+  g_assert_false (kiosk_export_usage_to_path (fixture->store, db, &error));
+  g_assert_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_IN_DATA_FOLDER);
+  g_clear_error (&error);
+
+  g_assert_false (kiosk_export_requests_to_path (fixture->store, fifo, KIOSK_EXPORT_ALL, NULL,
+                                                 &error));
+  g_assert_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_NOT_REGULAR);
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) &&
+                 !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (g_file_get_contents (db, &db_after, &after_length, NULL));
+  g_assert_cmpmem (db_after, after_length, db_before, before_length);
+  assert_statuses (fixture->store, "pending");
+}
+
+/* A stream export into one of the data folder's files is refused too. */
+static void
+test_stream_into_data_folder (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (kiosk_store_get_data_dir (fixture->store),
+                                          "requests.db", NULL);
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  save (fixture->store, "Ana");
+  fd = open (db, O_WRONLY | O_APPEND | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  out = g_unix_output_stream_new (fd, TRUE);
+
+  g_assert_false (kiosk_export_requests_to_stream (fixture->store, out, KIOSK_EXPORT_ALL, NULL,
+                                                   &error));
+  g_assert_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_IN_DATA_FOLDER);
+  g_clear_error (&error);
+  g_assert_false (kiosk_export_usage_to_stream (fixture->store, out, &error));
+  g_assert_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_IN_DATA_FOLDER);
+  assert_statuses (fixture->store, "pending");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +814,8 @@ main (int   argc,
   ADD ("many", test_many);
   ADD ("usage", test_usage);
   ADD ("usage-unwritable", test_usage_unwritable);
+  ADD ("target/staff-area-refused", test_staff_targets_refused);
+  ADD ("target/stream-into-data-folder", test_stream_into_data_folder);
 
   return g_test_run ();
 }

@@ -358,6 +358,47 @@ test_focus_chain (VisitorFixture *fixture,
   g_assert_true (g_hash_table_contains (reached, form_entry (fixture)));
 }
 
+static gboolean
+only_main_window (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 1;
+}
+
+/* While no staff member is signed in, no window but the kiosk's stays on screen, whoever opened
+ * it: here a plain window, as a library or GTK itself might open. */
+static void
+test_stray_window_closes (VisitorFixture *fixture,
+                          gconstpointer   data)
+{
+  GtkWidget *stray = gtk_window_new ();
+  g_autoptr(GtkWindow) left = NULL;
+
+  g_object_ref (stray);
+  gtk_window_present (GTK_WINDOW (stray));
+  kiosk_test_wait_for (only_main_window, NULL, 5000);
+  left = g_list_model_get_item (gtk_window_get_toplevels (), 0);
+  g_assert_true (left == GTK_WINDOW (fixture->window));
+  g_assert_false (gtk_widget_get_visible (stray));
+  g_assert_finalize_object (stray);
+}
+
+/* GTK's own Inspector keybinding is off for the whole process in kiosk mode, whatever the
+ * user's settings say: GTK's handler refuses before any window opens. */
+static void
+test_inspector_keybinding_off (VisitorFixture *fixture,
+                               gconstpointer   data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean handled = TRUE;
+
+  g_signal_emit_by_name (fixture->window, "enable-debugging", FALSE, &handled);
+  g_assert_false (handled);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 1);
+  g_signal_emit_by_name (fixture->window, "enable-debugging", TRUE, &handled);
+  g_assert_false (handled);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +419,10 @@ main (int   argc,
               visitor_setup, test_shortcuts_kiosk, visitor_teardown);
   g_test_add ("/kiosk/visitor/lockdown/windowed-shortcuts", VisitorFixture, "false",
               visitor_setup, test_shortcuts_windowed, visitor_teardown);
+  g_test_add ("/kiosk/visitor/lockdown/stray-window-closes", VisitorFixture, NULL,
+              visitor_setup, test_stray_window_closes, visitor_teardown);
+  g_test_add ("/kiosk/visitor/lockdown/inspector-keybinding-off", VisitorFixture, NULL,
+              visitor_setup, test_inspector_keybinding_off, visitor_teardown);
   g_test_add ("/kiosk/visitor/accessibility-walk", VisitorFixture, NULL,
               visitor_setup, test_accessibility_walk, visitor_teardown);
   g_test_add ("/kiosk/visitor/focus-chain", VisitorFixture, NULL,

@@ -23,14 +23,17 @@ G_BEGIN_DECLS
  * U+FF0D, U+FF20), gets a single apostrophe in front and is always quoted. The full-width forms
  * are included because NFKC normalisation, which some import paths apply, turns them into the
  * ASCII ones, and an apostrophe on a rare cell costs nothing. The empty cell is left empty: it
- * has nothing to evaluate.
+ * has nothing to evaluate. A cell that starts with an apostrophe gets one more in front (and is
+ * quoted) as well, although no spreadsheet evaluates it: without that, the rule for scripts
+ * below would turn a genuine name such as "'-Ana" into "-Ana".
  *
  * What staff see: E.164 phone numbers start with '+', so "+50688881234" is written as
  * "'+50688881234". In a CSV opened in Calc or Excel the apostrophe is part of the cell's text
  * and shows (unlike an apostrophe typed into a cell by hand, which both hide); the number stays
  * readable and is never turned into a formula or a number that loses its '+'. Scripts reading
- * the export must strip one leading apostrophe from a cell when the character after it is one of
- * the ones above.
+ * the export get every cell back exactly with one rule: remove one leading apostrophe when the
+ * character after it is '=', '+', '-', '@', TAB, CR, LF, one of the full-width forms above, or
+ * an apostrophe ("''-Ana" gives "'-Ana", "'+506..." gives "+506...", "'Neill" stays).
  *
  * Excel in locales whose list separator is ';' (many Spanish-speaking ones) puts a double-clicked
  * CSV into one column; there "Data > From Text/CSV" imports it properly. A "sep=," first line
@@ -41,6 +44,12 @@ G_BEGIN_DECLS
  * (mode 0600) next to the target, and only kiosk_csv_writer_finish() makes it appear under the
  * target name. Any error, kiosk_csv_writer_abort() or dropping the last reference without
  * finishing removes the temporary file and leaves an existing target as it was.
+ *
+ * The temporary file is named ".TARGET.patient-kiosk-XXXXXX" and holds an exclusive flock while
+ * it is written. SIGINT, SIGTERM and SIGHUP remove it before they end the process, once
+ * kiosk_csv_writer_install_signal_handlers() ran (main() calls it). SIGKILL or a power cut leave
+ * it behind; the next export to the same folder removes every such file of ours that no running
+ * export holds locked, so a concurrent export is never disturbed.
  */
 
 #define KIOSK_CSV_ERROR (kiosk_csv_error_quark ())
@@ -66,6 +75,8 @@ gboolean        kiosk_csv_writer_write_row       (KioskCsvWriter      *self,
 gboolean        kiosk_csv_writer_finish          (KioskCsvWriter      *self,
                                                   GError             **error);
 void            kiosk_csv_writer_abort           (KioskCsvWriter      *self);
+
+void            kiosk_csv_writer_install_signal_handlers (void);
 
 gboolean        kiosk_csv_cell_is_dangerous      (const char          *cell);
 char           *kiosk_csv_escape_cell            (const char          *cell);

@@ -41,6 +41,7 @@ typedef struct
   GPtrArray  *containers;   /* stack of KioskBlock* that take child blocks */
   KioskBlock *current;      /* the block receiving inline text */
   GArray     *open_spans;   /* byte offsets where open emphasis started */
+  guint       nesting;      /* how many nesting nodes (see is_nesting_node()) are open */
 } Builder;
 
 static void
@@ -264,17 +265,72 @@ builder_leave (Builder    *b,
     }
 }
 
-static void
-kiosk_document_build (KioskDocument *self,
-                      cmark_node    *root)
+/* The nodes that can hold others of their kind, and so nest without bound in Markdown. Items
+ * are not counted: each sits in a list, which is. */
+static gboolean
+is_nesting_node (cmark_node *node)
 {
-  Builder b = { self->blocks, g_ptr_array_new (), NULL, g_array_new (FALSE, FALSE, sizeof (guint)) };
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_BLOCK_QUOTE:
+    case CMARK_NODE_LIST:
+    case CMARK_NODE_EMPH:
+    case CMARK_NODE_STRONG:
+    case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* cmark parses and walks iteratively, whatever the depth; our model is then walked recursively
+ * (freeing, plain text, rendering), so a tree deeper than the limit is refused here. */
+static gboolean
+builder_track_nesting (Builder           *b,
+                       cmark_node        *node,
+                       cmark_event_type   ev,
+                       GError           **error)
+{
+  if (!is_nesting_node (node))
+    return TRUE;
+
+  if (ev == CMARK_EVENT_EXIT)
+    {
+      g_assert (b->nesting > 0);
+      b->nesting--;
+      return TRUE;
+    }
+
+  if (++b->nesting <= KIOSK_DOCUMENT_MAX_NESTING)
+    return TRUE;
+
+  g_set_error (error, KIOSK_DOCUMENT_ERROR, KIOSK_DOCUMENT_ERROR_TOO_DEEP,
+               "Document nests quotes, lists, emphasis or links more than %d levels deep",
+               KIOSK_DOCUMENT_MAX_NESTING);
+  return FALSE;
+}
+
+static gboolean
+kiosk_document_build (KioskDocument  *self,
+                      cmark_node     *root,
+                      GError        **error)
+{
+  Builder b = { self->blocks, g_ptr_array_new (), NULL,
+                g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
   cmark_iter *iter = cmark_iter_new (root);
   cmark_event_type ev;
+  gboolean ok = TRUE;
 
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node *node = cmark_iter_get_node (iter);
+
+      if (!builder_track_nesting (&b, node, ev, error))
+        {
+          ok = FALSE;
+          break;
+        }
 
       if (ev == CMARK_EVENT_ENTER)
         builder_enter (&b, node);
@@ -285,6 +341,8 @@ kiosk_document_build (KioskDocument *self,
   cmark_iter_free (iter);
   g_ptr_array_unref (b.containers);
   g_array_unref (b.open_spans);
+
+  return ok;
 }
 
 /* The title is the first level-1 heading; the summary is the paragraph right after it. */
@@ -336,7 +394,8 @@ kiosk_document_init (KioskDocument *self)
  * @error: return location for a #KIOSK_DOCUMENT_ERROR
  *
  * Parses @markdown. A kiosk page needs a title, so text without a level-1 heading is refused,
- * as is text that is not UTF-8 or larger than %KIOSK_DOCUMENT_MAX_SIZE.
+ * as is text that is not UTF-8, larger than %KIOSK_DOCUMENT_MAX_SIZE or nested deeper than
+ * %KIOSK_DOCUMENT_MAX_NESTING.
  *
  * Returns: (transfer full): the document, or %NULL with @error set
  */
@@ -347,6 +406,7 @@ kiosk_document_new_from_markdown (const char  *markdown,
 {
   g_autoptr(KioskDocument) self = NULL;
   cmark_node *root;
+  gboolean ok;
   gsize len;
 
   g_return_val_if_fail (markdown != NULL, NULL);
@@ -368,8 +428,10 @@ kiosk_document_new_from_markdown (const char  *markdown,
 
   self = g_object_new (KIOSK_TYPE_DOCUMENT, NULL);
   root = cmark_parse_document (markdown, len, CMARK_OPT_DEFAULT);
-  kiosk_document_build (self, root);
+  ok = kiosk_document_build (self, root, error);
   cmark_node_free (root);
+  if (!ok)
+    return NULL;
 
   kiosk_document_find_title (self);
   if (self->title == NULL)
@@ -421,6 +483,7 @@ kiosk_document_get_summary (KioskDocument *self)
   return self->summary;
 }
 
+/* Recursive, like kiosk_block_free(): the nesting limit keeps the depth small. */
 static void
 append_plain_text (GString   *out,
                    GPtrArray *blocks)

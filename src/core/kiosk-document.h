@@ -12,6 +12,7 @@ typedef enum
   KIOSK_DOCUMENT_ERROR_INVALID_UTF8,
   KIOSK_DOCUMENT_ERROR_TOO_LARGE,
   KIOSK_DOCUMENT_ERROR_NO_TITLE,
+  KIOSK_DOCUMENT_ERROR_TOO_DEEP,
 } KioskDocumentError;
 
 typedef enum
@@ -41,6 +42,11 @@ typedef struct
 typedef struct _KioskBlock KioskBlock;
 
 #define KIOSK_DOCUMENT_MAX_SIZE (256 * 1024)
+
+/* How many block quotes, lists, emphasis (* and **) and links or images may be open inside one
+ * another, all kinds counted together. The model, its plain text and the topic page's renderer
+ * walk the tree recursively, so this bounds their stack; real pages need three or four. */
+#define KIOSK_DOCUMENT_MAX_NESTING 16
 
 #define KIOSK_TYPE_DOCUMENT (kiosk_document_get_type ())
 

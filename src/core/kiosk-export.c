@@ -10,6 +10,9 @@
 #include <errno.h>
 #include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +27,284 @@ static const char * const request_header[] = {
 };
 
 static const char * const usage_header[] = { "day", "item", "count", NULL };
+
+
+G_DEFINE_QUARK (kiosk-export-error-quark, kiosk_export_error)
+
+/* Every FALSE return of this module sets its error, even should a callee have failed without
+ * one: the command line prints it and the staff area shows it. */
+static gboolean
+fail_with_error (GError **error)
+{
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("The export failed for an unknown reason."));
+  return FALSE;
+}
+
+/* Checking the target ------------------------------------------------------------------------- */
+
+static gboolean
+same_file (const struct stat *a,
+           const struct stat *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+static gboolean
+set_in_data_folder (GError     **error,
+                    const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_IN_DATA_FOLDER,
+               _("“%s” is in the kiosk's data folder; save the export somewhere else."),
+               display);
+  return FALSE;
+}
+
+static gboolean
+set_not_regular (GError     **error,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_NOT_REGULAR,
+               _("“%s” is not a regular file; to write to a device or a pipe, export to "
+                 "standard output (“-”)."), display);
+  return FALSE;
+}
+
+/* realpath(), with the result freed by g_free(); errno is kept on failure. */
+static char *
+real_path (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *copy;
+
+  if (real == NULL)
+    return NULL;
+
+  copy = g_strdup (real);
+  free (real);
+
+  return copy;
+}
+
+/* By name: the canonical @dir is the data folder or inside it. */
+static gboolean
+is_below_by_name (const char *dir,
+                  const char *data)
+{
+  gsize length = strlen (data);
+
+  return g_str_equal (data, "/") ||
+         (strncmp (dir, data, length) == 0 && (dir[length] == '\0' || dir[length] == '/'));
+}
+
+/* By device and inode: @dir or one of its parents is the data folder. This also catches the
+ * data folder mounted a second time elsewhere, since a bind mount has the same device and
+ * inode. */
+static gboolean
+is_below_by_inode (const char        *dir,
+                   const struct stat *data_st)
+{
+  g_autofree char *current = g_strdup (dir);
+
+  for (;;)
+    {
+      char *parent;
+      struct stat st;
+
+      if (stat (current, &st) == 0 && same_file (&st, data_st))
+        return TRUE;
+      if (g_str_equal (current, "/") || g_str_equal (current, "."))
+        return FALSE;
+      parent = g_path_get_dirname (current);
+      g_free (current);
+      current = parent;
+    }
+}
+
+/* Whether @target_st is one of the files in @dir or its subfolders (quarantine/), for example
+ * through a hard link to the database. */
+static gboolean
+is_data_file (const char        *dir,
+              const struct stat *target_st,
+              guint              depth)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      struct stat st;
+
+      if (lstat (path, &st) != 0)
+        continue;
+      if (same_file (&st, target_st) ||
+          (S_ISDIR (st.st_mode) && depth > 0 && is_data_file (path, target_st, depth - 1)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An existing target may only be a regular file, and not one of the data folder's. */
+static gboolean
+check_existing (const char  *path,
+                const char  *data,
+                GError     **error)
+{
+  g_autofree char *display = NULL;
+  struct stat st;
+
+  if (lstat (path, &st) != 0)
+    return TRUE;
+
+  if (S_ISLNK (st.st_mode))
+    {
+      display = g_filename_display_name (path);
+      g_set_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_SYMLINK,
+                   _("“%s” is a symbolic link; give the name of the file itself."), display);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    return set_not_regular (error, path);
+  if (data != NULL && is_data_file (data, &st, 2))
+    return set_in_data_folder (error, path);
+
+  return TRUE;
+}
+
+static char *
+resolve_folder (const char  *path,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = NULL;
+  char *real = real_path (dir);
+  int errsv = errno;
+
+  if (real != NULL)
+    return real;
+
+  display = g_filename_display_name (path);
+  g_set_error (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_NO_FOLDER,
+               _("Could not find the folder for “%s”: %s"), display, g_strerror (errsv));
+  return NULL;
+}
+
+static gboolean
+is_in_data_folder (const char *folder,
+                   const char *data)
+{
+  struct stat data_st;
+
+  return is_below_by_name (folder, data) ||
+         (stat (data, &data_st) == 0 && is_below_by_inode (folder, &data_st));
+}
+
+/**
+ * kiosk_export_check_target:
+ * @data_dir: the kiosk's data folder
+ * @path: where the export is to be written
+ * @resolved: (out) (optional): @path with the symbolic links and ".." of its folder resolved;
+ *   write there, so that the folder checked is the folder written to
+ * @error: return location for a #KIOSK_EXPORT_ERROR
+ *
+ * Refuses a target in the data folder, compared by canonical path and by device and inode, so
+ * that neither "..", a symbolic link, a bind mount nor a hard link to one of its files gets
+ * past; and an existing target that is not a regular file. A symbolic link is refused rather
+ * than followed. A device or a FIFO is refused rather than written as a stream: an export to a
+ * path promises a complete file or none, which a stream cannot keep, and opening a FIFO blocks
+ * until someone reads it (in the kiosk, for good); `--export-csv=-` is there for streaming.
+ *
+ * Returns: %TRUE when @path may be written
+ */
+gboolean
+kiosk_export_check_target (const char  *data_dir,
+                           const char  *path,
+                           char       **resolved,
+                           GError     **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_str_has_suffix (path, G_DIR_SEPARATOR_S))
+    return set_not_regular (error, path);
+  if ((folder = resolve_folder (path, error)) == NULL)
+    return FALSE;
+
+  /* A data folder that does not exist holds nothing to protect. */
+  data = real_path (data_dir);
+  if (data != NULL && is_in_data_folder (folder, data))
+    return set_in_data_folder (error, path);
+
+  base = g_path_get_basename (path);
+  target = g_build_filename (folder, base, NULL);
+  if (!check_existing (target, data, error))
+    return FALSE;
+
+  if (resolved != NULL)
+    *resolved = g_steal_pointer (&target);
+
+  return TRUE;
+}
+
+/**
+ * kiosk_export_check_output_fd:
+ * @data_dir: the kiosk's data folder
+ * @fd: where a stream export goes, such as standard output
+ * @error: return location for a #KIOSK_EXPORT_ERROR
+ *
+ * Refuses a descriptor open on one of the data folder's files (`--export-csv=- >>
+ * DATA/requests.db`), as kiosk_export_check_target() refuses such a path.
+ *
+ * Returns: %TRUE when @fd may be written
+ */
+gboolean
+kiosk_export_check_output_fd (const char  *data_dir,
+                              int          fd,
+                              GError     **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || (data = real_path (data_dir)) == NULL ||
+      !is_data_file (data, &st, 2))
+    return TRUE;
+
+  g_set_error_literal (error, KIOSK_EXPORT_ERROR, KIOSK_EXPORT_ERROR_IN_DATA_FOLDER,
+                       _("The output is a file in the kiosk's data folder; save the export "
+                         "somewhere else."));
+  return FALSE;
+}
+
+static gboolean
+check_stream (KioskStore     *store,
+              GOutputStream  *stream,
+              GError        **error)
+{
+  int fd;
+
+  if (!G_IS_FILE_DESCRIPTOR_BASED (stream))
+    return TRUE;
+
+  fd = g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (stream));
+
+  return kiosk_export_check_output_fd (kiosk_store_get_data_dir (store), fd, error);
+}
 
 typedef struct
 {
@@ -201,6 +482,20 @@ export_requests (KioskStore        *store,
   return TRUE;
 }
 
+/* Every export to a path starts here, so that none skips the check of its target. */
+static KioskCsvWriter *
+open_target (KioskStore  *store,
+             const char  *path,
+             GError     **error)
+{
+  g_autofree char *resolved = NULL;
+
+  if (!kiosk_export_check_target (kiosk_store_get_data_dir (store), path, &resolved, error))
+    return NULL;
+
+  return kiosk_csv_writer_new_for_path (resolved, error);
+}
+
 static gboolean
 export_requests_to_path (KioskStore        *store,
                          const char        *path,
@@ -209,7 +504,7 @@ export_requests_to_path (KioskStore        *store,
                          guint             *n_rows,
                          GError           **error)
 {
-  g_autoptr(KioskCsvWriter) writer = kiosk_csv_writer_new_for_path (path, error);
+  g_autoptr(KioskCsvWriter) writer = open_target (store, path, error);
 
   if (writer == NULL)
     return FALSE;
@@ -242,7 +537,8 @@ kiosk_export_requests_to_path (KioskStore        *store,
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return export_requests_to_path (store, path, flags, NULL, n_rows, error);
+  return export_requests_to_path (store, path, flags, NULL, n_rows, error) ||
+         fail_with_error (error);
 }
 
 /**
@@ -274,9 +570,12 @@ kiosk_export_requests_to_stream (KioskStore        *store,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_stream (store, stream, error))
+    return FALSE;
   writer = kiosk_csv_writer_new_for_stream (stream);
 
-  return export_requests (store, writer, stream, flags, NULL, n_rows, error);
+  return export_requests (store, writer, stream, flags, NULL, n_rows, error) ||
+         fail_with_error (error);
 }
 
 typedef struct
@@ -304,9 +603,13 @@ export_in_thread (GTask        *task,
 
   if (export_requests_to_path (source_object, data->path, data->flags, cancellable, &n_rows,
                                &error))
-    g_task_return_int (task, n_rows);
-  else
-    g_task_return_error (task, error);
+    {
+      g_task_return_int (task, n_rows);
+      return;
+    }
+
+  fail_with_error (&error);
+  g_task_return_error (task, error);
 }
 
 /**
@@ -444,11 +747,9 @@ kiosk_export_usage_to_path (KioskStore  *store,
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  writer = kiosk_csv_writer_new_for_path (path, error);
-  if (writer == NULL)
-    return FALSE;
+  writer = open_target (store, path, error);
 
-  return export_usage (store, writer, error);
+  return (writer != NULL && export_usage (store, writer, error)) || fail_with_error (error);
 }
 
 /**
@@ -472,7 +773,9 @@ kiosk_export_usage_to_stream (KioskStore     *store,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_stream (store, stream, error))
+    return FALSE;
   writer = kiosk_csv_writer_new_for_stream (stream);
 
-  return export_usage (store, writer, error);
+  return export_usage (store, writer, error) || fail_with_error (error);
 }

@@ -41,7 +41,21 @@ G_BEGIN_DECLS
  * still writes an "export" audit row, whose count is the number of rows in the file. If the
  * database cannot be updated after the file was written, the export reports an error that says
  * so and the complete file stays.
+ *
+ * Every export to a path (the command line's and the staff area's) first goes through
+ * kiosk_export_check_target(): a CSV never replaces or joins the kiosk's own files, and never
+ * replaces a symbolic link, a device or a FIFO. Streams (`--export-csv=-`) are for piping.
  */
+
+#define KIOSK_EXPORT_ERROR (kiosk_export_error_quark ())
+
+typedef enum
+{
+  KIOSK_EXPORT_ERROR_IN_DATA_FOLDER,   /* the target is in (or is a file of) the data folder */
+  KIOSK_EXPORT_ERROR_SYMLINK,          /* the target exists and is a symbolic link */
+  KIOSK_EXPORT_ERROR_NOT_REGULAR,      /* the target exists and is a device, FIFO, folder... */
+  KIOSK_EXPORT_ERROR_NO_FOLDER,        /* the target's folder cannot be found */
+} KioskExportError;
 
 typedef enum
 {
@@ -50,6 +64,15 @@ typedef enum
   KIOSK_EXPORT_MARK    = 1 << 1,   /* after the file is complete, mark the exported pending rows
                                     * exported, in one transaction */
 } KioskExportFlags;
+
+GQuark   kiosk_export_error_quark              (void);
+gboolean kiosk_export_check_target             (const char           *data_dir,
+                                                const char           *path,
+                                                char                **resolved,
+                                                GError              **error);
+gboolean kiosk_export_check_output_fd          (const char           *data_dir,
+                                                int                   fd,
+                                                GError              **error);
 
 gboolean kiosk_export_requests_to_path         (KioskStore           *store,
                                                 const char           *path,

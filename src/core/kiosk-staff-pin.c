@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <sodium.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "kiosk-data-dir.h"
@@ -24,12 +25,17 @@
 
 #define PIN_FILE          "staff-pin"
 #define LOCKOUT_FILE      "staff-lockout"
+#define LOCK_FILE         "staff-lockout.lock"
 #define LOCKOUT_GROUP     "Lockout"
 #define KEY_FAILED        "FailedAttempts"
 #define KEY_LOCKS         "LockCount"
 #define KEY_LOCKED_UNTIL  "LockedUntil"
 #define HASH_OPSLIMIT     crypto_pwhash_OPSLIMIT_INTERACTIVE
 #define HASH_MEMLIMIT     crypto_pwhash_MEMLIMIT_INTERACTIVE
+/* The last second GDateTime can hold (9999-12-31T23:59:59Z): a later LockedUntil is clamped to
+ * it, so that no arithmetic on it can overflow. */
+#define MAX_UNIX_TIME     G_GINT64_CONSTANT (253402300799)
+#define MAX_LOCKS         64
 /* Longer than any valid PIN, so an overlong line is caught instead of cut. */
 #define MAX_LINE          64
 
@@ -48,6 +54,7 @@ struct _KioskStaffPin
   char    *data_dir;
   char    *pin_path;
   char    *lockout_path;
+  char    *lock_path;
 };
 
 G_DEFINE_FINAL_TYPE (KioskStaffPin, kiosk_staff_pin, G_TYPE_OBJECT)
@@ -59,8 +66,11 @@ set_io_error (GError     **error,
               const char  *message,
               GError      *cause)
 {
-  g_set_error (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_IO,
-               "%s (%s)", message, cause->message);
+  if (cause == NULL)
+    g_set_error_literal (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_IO, message);
+  else
+    g_set_error (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_IO,
+                 "%s (%s)", message, cause->message);
 }
 
 static gboolean
@@ -145,47 +155,48 @@ write_durably (KioskStaffPin  *self,
          sync_directory (self->data_dir, error);
 }
 
+/* The values are parsed here rather than with g_key_file_get_uint64(), which takes "-1" for
+ * 2^64 - 1: a negative or overlong number is a damaged record. */
 static gboolean
-read_count (GKeyFile    *keyfile,
-            const char  *key,
-            guint64     *value,
-            GError     **error)
+read_number (GKeyFile    *keyfile,
+             const char  *key,
+             gboolean     is_signed,
+             gint64      *value,
+             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = g_key_file_get_value (keyfile, LOCKOUT_GROUP, key, error);
+  guint64 count;
 
-  *value = g_key_file_get_uint64 (keyfile, LOCKOUT_GROUP, key, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (text == NULL)
+    return FALSE;
+
+  if (is_signed)
+    return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, value, error);
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &count, error))
+    return FALSE;
+  *value = (gint64)MIN (count, (guint64)G_MAXINT64);
 
   return TRUE;
 }
 
+/* Every value is clamped to what this code can produce, so that a hand-edited file can neither
+ * overflow the arithmetic nor lock out for longer than the longest lock. */
 static gboolean
 parse_lockout (GKeyFile  *keyfile,
                Lockout   *state,
                GError   **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  guint64 failed;
-  guint64 locks;
+  gint64 failed, locks, locked_until;
 
-  if (!read_count (keyfile, KEY_FAILED, &failed, error) ||
-      !read_count (keyfile, KEY_LOCKS, &locks, error))
+  if (!read_number (keyfile, KEY_FAILED, FALSE, &failed, error) ||
+      !read_number (keyfile, KEY_LOCKS, FALSE, &locks, error) ||
+      !read_number (keyfile, KEY_LOCKED_UNTIL, TRUE, &locked_until, error))
     return FALSE;
 
-  state->locked_until = g_key_file_get_int64 (keyfile, LOCKOUT_GROUP, KEY_LOCKED_UNTIL,
-                                              &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  state->failed = MIN (failed, KIOSK_STAFF_PIN_MAX_ATTEMPTS);
-  state->locks = MIN (locks, 64);
+  state->failed = (guint)MIN (failed, KIOSK_STAFF_PIN_MAX_ATTEMPTS);
+  state->locks = (guint)MIN (locks, MAX_LOCKS);
+  state->locked_until = CLAMP (locked_until, 0, MAX_UNIX_TIME);
 
   return TRUE;
 }
@@ -230,7 +241,8 @@ save_lockout (KioskStaffPin  *self,
 
   if (!write_durably (self, self->lockout_path, data, length, &local_error))
     {
-      g_warning ("Could not save the staff PIN lockout record: %s", local_error->message);
+      if (error == NULL)
+        g_warning ("Could not save the staff PIN lockout record: %s", local_error->message);
       set_io_error (error, _("The record of wrong PINs could not be saved."), local_error);
       return FALSE;
     }
@@ -404,7 +416,7 @@ add_failure (Lockout *state,
     return;
 
   state->failed = 0;
-  state->locks = MIN (state->locks + 1, 64);
+  state->locks = MIN (state->locks + 1, MAX_LOCKS);
   state->locked_until = now + lock_duration (state->locks);
 }
 
@@ -435,6 +447,40 @@ record_success (KioskStaffPin *self,
     g_warning ("Could not update the staff PIN hash: %s", error->message);
 
   return TRUE;
+}
+
+/* Each process (the kiosk, the command line) has its own KioskStaffPin, so the mutex alone
+ * cannot keep two checks at the same moment from reading the same count and both writing it
+ * plus one. An flock on a lock file in the data folder keeps read, check and write together
+ * across processes. Returns the locked descriptor, or -1 with @error set. */
+static int
+lock_counters (KioskStaffPin  *self,
+               GError        **error)
+{
+  int fd = open (self->lock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  int status = -1;
+  int errsv;
+
+  if (fd >= 0)
+    {
+      while ((status = flock (fd, LOCK_EX)) != 0 && errno == EINTR)
+        ;
+    }
+  if (status == 0)
+    return fd;
+
+  errsv = errno;
+  if (fd >= 0)
+    close (fd);
+  g_set_error (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_IO,
+               _("The record of wrong PINs could not be locked (%s)."), g_strerror (errsv));
+  return -1;
+}
+
+static void
+unlock_counters (int fd)
+{
+  close (fd);
 }
 
 static gboolean
@@ -502,14 +548,20 @@ kiosk_staff_pin_verify (KioskStaffPin  *self,
                         GError        **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
+  gboolean ok;
+  int fd;
 
   g_return_val_if_fail (KIOSK_IS_STAFF_PIN (self), FALSE);
   g_return_val_if_fail (pin != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   locker = g_mutex_locker_new (&self->mutex);
+  if ((fd = lock_counters (self, error)) < 0)
+    return FALSE;
+  ok = verify_locked (self, pin, unix_time (now), error);
+  unlock_counters (fd);
 
-  return verify_locked (self, pin, unix_time (now), error);
+  return ok;
 }
 
 typedef struct
@@ -610,6 +662,8 @@ kiosk_staff_pin_set (KioskStaffPin  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   const Lockout cleared = { 0, };
+  gboolean ok;
+  int fd;
 
   g_return_val_if_fail (KIOSK_IS_STAFF_PIN (self), FALSE);
   g_return_val_if_fail (pin != NULL, FALSE);
@@ -619,8 +673,12 @@ kiosk_staff_pin_set (KioskStaffPin  *self,
     return FALSE;
 
   locker = g_mutex_locker_new (&self->mutex);
+  if ((fd = lock_counters (self, error)) < 0)
+    return FALSE;
+  ok = store_hash (self, pin, error) && save_lockout (self, &cleared, error);
+  unlock_counters (fd);
 
-  return store_hash (self, pin, error) && save_lockout (self, &cleared, error);
+  return ok;
 }
 
 /* Reads byte by byte so nothing after the newline is taken from a shared pipe, and only into
@@ -651,6 +709,18 @@ read_line (GInputStream  *stream,
   if (length > 0 && line[length - 1] == '\r')
     length--;
   line[length] = '\0';
+
+  /* Checked here, on every byte read, and not later on the C string: a NUL byte would end that
+   * early, and "123456\0999" would set 123456. */
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_isdigit (line[i]))
+        {
+          g_set_error_literal (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_INVALID_FORMAT,
+                               _("The PIN must be 6 to 12 digits."));
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
@@ -761,6 +831,7 @@ kiosk_staff_pin_finalize (GObject *object)
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->pin_path, g_free);
   g_clear_pointer (&self->lockout_path, g_free);
+  g_clear_pointer (&self->lock_path, g_free);
 
   G_OBJECT_CLASS (kiosk_staff_pin_parent_class)->finalize (object);
 }
@@ -805,6 +876,7 @@ kiosk_staff_pin_new (const char  *data_dir,
   self->data_dir = g_strdup (data_dir);
   self->pin_path = g_build_filename (data_dir, PIN_FILE, NULL);
   self->lockout_path = g_build_filename (data_dir, LOCKOUT_FILE, NULL);
+  self->lock_path = g_build_filename (data_dir, LOCK_FILE, NULL);
 
   return self;
 }

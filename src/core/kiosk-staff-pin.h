@@ -13,7 +13,11 @@ G_BEGIN_DECLS
  *   limits (2 passes over 64 MiB), one "$argon2id$..." line, mode 0600. The PIN itself is never
  *   stored or logged.
  * - `staff-lockout`: a key file with the wrong-PIN count, the lock count and the end of the
- *   current lock (UTC Unix time), mode 0600.
+ *   current lock (UTC Unix time), mode 0600. Values read back are validated (a negative or
+ *   unparsable number makes the record damaged, which fails closed) and clamped (counts to the
+ *   limits below, the time to GDateTime's range), so a hand-edited file cannot overflow.
+ * - `staff-lockout.lock`: empty, mode 0600; an flock on it is held around every check and every
+ *   new PIN, so that checks from two processes (the kiosk and another) at once each count.
  * Both are written to a temporary file, fsynced, renamed and the folder fsynced. Every attempt
  * is first saved as a wrong one, before the hash is computed, and only cleared when the PIN turns
  * out right: quitting or crashing during or right after a check does not give the attempt back,
@@ -32,7 +36,8 @@ G_BEGIN_DECLS
  *
  * A verification takes as long as one Argon2id hash (about 0.15 s on the development machine,
  * more on a small kiosk PC), so the UI should use kiosk_staff_pin_verify_async(). Calls on one
- * object are serialised with a mutex so two attempts cannot race on the wrong-PIN count.
+ * object are serialised with a mutex, and calls from different objects or processes with the
+ * flock above, so two attempts cannot race on the wrong-PIN count.
  */
 
 #define KIOSK_STAFF_PIN_ERROR (kiosk_staff_pin_error_quark ())
