@@ -7,6 +7,7 @@
 #include "kiosk-application.h"
 #include "kiosk-application-private.h"
 #include "kiosk-content-pack.h"
+#include "kiosk-data-dir.h"
 #include "kiosk-language.h"
 #include "kiosk-widget-util.h"
 #include "kiosk-window.h"
@@ -25,6 +26,7 @@ struct _KioskApplication
   GStrv           languages;
   char           *default_language;
   KioskStore     *store;
+  GError         *store_error;       /* why the store could not be opened, for staff */
 };
 
 G_DEFINE_FINAL_TYPE (KioskApplication, kiosk_application, ADW_TYPE_APPLICATION)
@@ -77,6 +79,25 @@ lookup_filename_option (GVariantDict *options,
     return NULL;
 
   return g_canonicalize_filename (value, NULL);
+}
+
+/* A data folder another user can change (a replaced staff-pin) must not be used at all, and a
+ * kiosk that started anyway would look fine; so it stops here, before any window, with one
+ * line. Other trouble (a read-only disk) is left to the store, which the staff area reports. */
+static gboolean
+kiosk_application_check_data_dir (KioskApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (kiosk_data_dir_secure (kiosk_application_get_data_dir (self), KIOSK_DATA_DIR_CREATE,
+                             &error) ||
+      !g_error_matches (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_UNSAFE))
+    return TRUE;
+
+  g_strdelimit (error->message, "\r\n", ' ');
+  g_printerr ("%s: %s\n", PACKAGE_NAME, error->message);
+
+  return FALSE;
 }
 
 /* g_settings_new() aborts the process when the schema is missing; say what is wrong instead. */
@@ -135,6 +156,9 @@ kiosk_application_handle_local_options (GApplication *app,
     }
   self->content_dir = lookup_filename_option (options, "content-dir");
   g_variant_dict_lookup (options, "language", "s", &self->language_option);
+
+  if (!kiosk_application_check_data_dir (self))
+    return 1;
 
   return G_APPLICATION_CLASS (kiosk_application_parent_class)->handle_local_options (app, options);
 }
@@ -269,6 +293,7 @@ kiosk_application_open_store (KioskApplication *self)
   if (self->store == NULL)
     {
       g_warning ("Cannot open the request store: %s", error->message);
+      self->store_error = g_steal_pointer (&error);
       return;
     }
 
@@ -366,6 +391,7 @@ kiosk_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->content_dir, g_free);
   g_clear_pointer (&self->language_option, g_free);
@@ -561,4 +587,17 @@ kiosk_application_get_store (KioskApplication *self)
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * kiosk_application_get_store_error:
+ *
+ * Returns: (transfer none) (nullable): why the store could not be opened, or %NULL
+ */
+const GError *
+kiosk_application_get_store_error (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
 }

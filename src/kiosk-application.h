@@ -20,5 +20,6 @@ const char        *kiosk_application_get_data_dir           (KioskApplication  *
 const char * const *kiosk_application_get_languages         (KioskApplication  *self);
 const char        *kiosk_application_get_default_language   (KioskApplication  *self);
 KioskStore        *kiosk_application_get_store              (KioskApplication  *self);
+const GError      *kiosk_application_get_store_error        (KioskApplication  *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "kiosk-application.h"
 #include "kiosk-export.h"
 #include "kiosk-idle-monitor.h"
 #include "kiosk-keyboard.h"
@@ -208,6 +209,21 @@ kiosk_staff_page_fill_usage (KioskStaffPage *self)
     }
 }
 
+/* Why there is no store, in plain words: the window's application kept the reason. */
+static const char *
+store_problem_text (KioskStaffPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
+  const GError *error = NULL;
+
+  if (KIOSK_IS_APPLICATION (app))
+    error = kiosk_application_get_store_error (KIOSK_APPLICATION (app));
+
+  return kiosk_store_describe_error (error);
+}
+
 static void
 kiosk_staff_page_refresh (KioskStaffPage *self)
 {
@@ -216,9 +232,7 @@ kiosk_staff_page_refresh (KioskStaffPage *self)
   kiosk_staff_page_clear_list (self);
   if (self->store == NULL)
     {
-      gtk_label_set_label (self->warning_label,
-                           _("The request store could not be opened, so requests cannot be "
-                             "saved or shown. The system log says why."));
+      gtk_label_set_label (self->warning_label, store_problem_text (self));
       gtk_widget_set_visible (GTK_WIDGET (self->warning_label), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->requests_list), FALSE);
       return;

@@ -430,7 +430,6 @@ test_pragmas (StoreFixture  *fixture,
   g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA synchronous"), ==, 2);   /* FULL */
   g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA secure_delete"), ==, 1);
-  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA busy_timeout"), ==, 5000);
   g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA user_version"), ==,
                    KIOSK_STORE_SCHEMA_VERSION);
   g_assert_cmpint (kiosk_test_store_query_int (fixture->store,
@@ -905,6 +904,14 @@ test_mark_exported (StoreFixture  *fixture,
   /* An empty export still records its time. */
   kiosk_store_mark_exported (fixture->store, NULL, 0, &error);
   g_assert_no_error (error);
+
+  /* A hand-edited time is an error, not "never exported" (issue 8, defect 9: every NULL
+   * return sets its error). */
+  g_clear_pointer (&last_export, g_date_time_unref);
+  exec (fixture->store, "UPDATE meta SET value = 'yesterday' WHERE key = 'last_export'");
+  last_export = kiosk_store_get_last_export (fixture->store, &error);
+  g_assert_null (last_export);
+  g_assert_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FAILED);
 }
 
 static void
@@ -983,6 +990,7 @@ test_purge (StoreFixture  *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KioskRequest) handled = NULL;
+  g_autoptr(KioskRequest) kept = NULL;
   g_autofree char *db = data_path (fixture, "requests.db");
   g_autofree char *wal = data_path (fixture, "requests.db-wal");
   g_autofree char *trail = NULL;
@@ -1004,7 +1012,8 @@ test_purge (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (count_total (fixture->store, &pending), ==, 1);
   g_assert_cmpint (pending, ==, 1);
-  g_assert_nonnull (kiosk_store_get_request (fixture->store, keep, NULL));
+  kept = kiosk_store_get_request (fixture->store, keep, NULL);
+  g_assert_nonnull (kept);
 
   trail = audit_trail (fixture->store);
   g_assert_cmpstr (trail, ==, "export:1 called-back:1 purge:2");
@@ -1246,6 +1255,459 @@ test_foreach_reentry (void)
   g_test_trap_assert_stderr ("*must not call into the store*");
 }
 
+/* Faults at open: a transient read error is not damage ----------------------------------------- */
+
+static char *
+find_fiu_run (void)
+{
+  return g_find_program_in_path ("fiu-run");
+}
+
+/* Runs kiosk-crash-writer DATA_DIR 0 (open the store, then exit) under fiu-run. Returns its exit
+ * status: 0 opened, 1 failed with a message, 3 opened but set the database aside. */
+static int
+open_under_fiu (const char *data_dir,
+                const char *fiu_command,
+                char      **err)
+{
+  g_autofree char *fiu_run = find_fiu_run ();
+  g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "kiosk-crash-writer", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, fiu_run, "-x", "-c", fiu_command, writer, data_dir, "0",
+                              NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, err, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A crash (a signal) is never acceptable, whatever failed. */
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("The store opener died with signal %d under “%s”: %s",
+             g_subprocess_get_term_sig (process), fiu_command, *err);
+
+  return g_subprocess_get_exit_status (process);
+}
+
+static gboolean
+skip_without_fiu (void)
+{
+  g_autofree char *fiu_run = find_fiu_run ();
+  g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "kiosk-crash-writer", NULL);
+
+  if (fiu_run == NULL)
+    {
+      g_test_skip ("fiu-run (Debian package fiu-utils) is not installed");
+      return TRUE;
+    }
+  if (!g_file_test (writer, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("kiosk-crash-writer is not built");
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Issue 8, defect 4: with 3 % of pread() calls failing, starts quarantined a healthy database.
+ * Each failure mode of the libfiu wrapper is tried: a random errno, and EIO (5), which SQLite
+ * reports as SQLITE_CORRUPT although nothing is damaged. */
+static void
+test_read_errors_at_open (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  static const char * const commands[] = {
+    "enable_random name=posix/io/rw/pread,probability=0.03",
+    "enable_random name=posix/io/rw/pread,probability=0.03,failinfo=5",
+  };
+  g_autofree char *quarantine = data_path (fixture, "quarantine");
+  guint opened = 0, failed = 0;
+
+  if (skip_without_fiu ())
+    return;
+
+  for (guint i = 0; i < 300; i++)
+    save_new (fixture->store, i);
+  g_clear_object (&fixture->store);
+
+  for (guint round = 0; round < 15; round++)
+    {
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          g_autofree char *err = NULL;
+          int status = open_under_fiu (fixture->data_dir, commands[c], &err);
+
+          if (status == 1)
+            {
+              /* Only an I/O error may stop a start, and it says so. */
+              g_test_message ("status %d, %zu bytes: %s", status, strlen (err), err);
+              g_assert_nonnull (strstr (err, "I/O"));
+              failed++;
+            }
+          else
+            {
+              g_assert_cmpint (status, ==, 0);
+              opened++;
+            }
+        }
+    }
+
+  g_test_message ("%u starts opened, %u failed with an I/O error, none set the file aside",
+                  opened, failed);
+  g_assert_false (g_file_test (quarantine, G_FILE_TEST_EXISTS));
+  reopen (fixture);
+  g_assert_cmpint (count_total (fixture->store, NULL), ==, 300);
+}
+
+/* Issue 8, defect 9: a failing close() made the open return FALSE without an error, and the
+ * caller crashed on error->message. */
+static void
+test_close_fails_at_open (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+
+  if (skip_without_fiu ())
+    return;
+
+  /* failinfo=5: close() fails with EIO (otherwise libfiu picks an errno at random, and GLib
+   * takes EINTR for success). */
+  g_assert_cmpint (open_under_fiu (fixture->data_dir,
+                                   "enable name=posix/io/oc/close,failnum=5,failinfo=5",
+                                   &err), ==, 1);
+  g_assert_nonnull (strstr (err, "Could not"));
+  g_clear_pointer (&err, g_free);
+
+  /* The issue's own command: whatever the errno, a message or success, never a crash. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *other_err = NULL;
+
+      g_assert_cmpint (open_under_fiu (fixture->data_dir,
+                                       "enable name=posix/io/oc/close,failnum=5", &other_err),
+                       <=, 1);
+    }
+}
+
+/* What staff read about a store that did not open: each reason in its own words. */
+static void
+test_describe_error (void)
+{
+  g_autoptr(GError) io = g_error_new_literal (KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_IO, "x");
+  g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "x");
+
+  g_assert_nonnull (strstr (kiosk_store_describe_error (io), "left as it is"));
+  g_assert_nonnull (strstr (kiosk_store_describe_error (other), "system log"));
+  g_assert_nonnull (strstr (kiosk_store_describe_error (NULL), "system log"));
+}
+
+/* Foreign schemas ------------------------------------------------------------------------------ */
+
+static void
+assert_set_aside (StoreFixture *fixture,
+                  const char   *original,
+                  gsize         original_len)
+{
+  const char *warning = kiosk_store_get_warning (fixture->store);
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  /* The warning ends with the copy's path and a period. */
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "/quarantine/requests-"));
+  copy = g_strdup (strstr (warning, fixture->data_dir));
+  copy[strlen (copy) - 1] = '\0';
+  g_assert_true (g_file_get_contents (copy, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, original, original_len);
+  g_assert_cmpuint (file_mode (copy), ==, 0600);
+
+  /* The new database works. */
+  g_assert_cmpint (count_total (fixture->store, NULL), ==, 0);
+  save_new (fixture->store, 1);
+}
+
+/* Issue 8, defect 11: the right user_version but other columns opened, and every save failed.
+ * A file that is not ours is set aside like a damaged one, never deleted or changed. */
+static void
+test_foreign_schema (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  const char *sql = data;
+  g_autofree char *db_path = data_path (fixture, "requests.db");
+  g_autofree char *original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskStore) existing = NULL;
+  g_autofree char *after = NULL;
+  gsize original_len = 0, after_len = 0;
+
+  write_raw_database (fixture, sql);
+  g_assert_true (g_file_get_contents (db_path, &original, &original_len, NULL));
+
+  /* The command line's open refuses it and leaves it as it is. */
+  existing = kiosk_store_open_existing (fixture->data_dir, &error);
+  g_assert_null (existing);
+  g_assert_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FOREIGN_SCHEMA);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (db_path, &after, &after_len, NULL));
+  g_assert_cmpmem (after, after_len, original, original_len);
+
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*copied it to*quarantine*");
+  fixture->store = kiosk_store_open (fixture->data_dir, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  assert_set_aside (fixture, original, original_len);
+}
+
+/* Readers and writers -------------------------------------------------------------------------- */
+
+/* Issue 8, defect 11: "database is locked" for exports while the kiosk saved. A writer holding
+ * the write lock must not stop another connection from opening the file and reading it. */
+static void
+test_read_while_writing (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *db_path = data_path (fixture, "requests.db");
+  g_autoptr(KioskStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  ForeachState state = { 0 };
+  sqlite3 *writer = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    save_new (fixture->store, i);
+
+  g_assert_cmpint (sqlite3_open (db_path, &writer), ==, SQLITE_OK);
+  raw_exec (writer, "BEGIN IMMEDIATE; INSERT INTO audit (at_utc, event) "
+                    "VALUES ('2025-01-01T00:00:00Z', 'held');");
+
+  reader = kiosk_store_open_existing (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (kiosk_store_foreach_request (reader, TRUE, visit, &state, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (state.visited, ==, 5);
+
+  raw_exec (writer, "COMMIT");
+  g_assert_cmpint (sqlite3_close (writer), ==, SQLITE_OK);
+}
+
+typedef struct
+{
+  KioskStore *store;
+  guint       visited;
+} CountState;
+
+static gboolean
+count_visit (KioskRequest  *request,
+             gpointer       user_data,
+             GError       **error)
+{
+  ((CountState *)user_data)->visited++;
+
+  return TRUE;
+}
+
+/* What the command-line export does, start to end: open, read every row, audit, close. */
+static gboolean
+export_once (const char  *data_dir,
+             GError     **error)
+{
+  g_autoptr(KioskStore) store = kiosk_store_open_existing (data_dir, error);
+  CountState state = { store, 0 };
+
+  return store != NULL &&
+         kiosk_store_foreach_request (store, TRUE, count_visit, &state, error) &&
+         kiosk_store_audit (store, "export", state.visited, error);
+}
+
+/* Exports in a loop while another process saves in a loop: none may fail. Bounded by the
+ * number of exports, not by time; the writer saves until it is killed. */
+#define N_EXPORTS 60
+
+static void
+test_exports_during_saves (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "kiosk-crash-writer", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (writer, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("kiosk-crash-writer is not built");
+      return;
+    }
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, writer,
+                              fixture->data_dir, NULL);
+  g_assert_no_error (error);
+
+  for (guint i = 1; i <= N_EXPORTS; i++)
+    {
+      if (!export_once (fixture->data_dir, &error))
+        {
+          /* Not left saving in the background after the test aborts. */
+          g_subprocess_force_exit (process);
+          g_error ("Export %u failed while the writer saved: %s", i, error->message);
+        }
+    }
+
+  /* The writer never stops by itself: if it did, it found a problem. */
+  g_assert_nonnull (g_subprocess_get_identifier (process));
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_subprocess_get_if_exited (process));
+  g_test_message ("%u exports while another process saved, none failed; %" G_GINT64_FORMAT
+                  " saves", N_EXPORTS, count_total (reopen (fixture), NULL));
+}
+
+/* Deleted names and the WAL -------------------------------------------------------------------- */
+
+static const char deleted_name[] = "Deleted Sentinel";
+
+static void
+save_handled (KioskStore *store,
+              guint       n)
+{
+  g_autofree char *name = g_strdup_printf ("%s %u", deleted_name, n);
+  g_autoptr(KioskRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  request = kiosk_request_new (name, "+506 8888 1234", "+506", KIOSK_CALL_TIME_ANY, NULL, TRUE,
+                               "1", &error);
+  g_assert_no_error (error);
+  id = kiosk_store_save (store, request, &error);
+  g_assert_no_error (error);
+  kiosk_store_mark_called_back (store, id, &error);
+  g_assert_no_error (error);
+}
+
+/* Every file in the data folder, -wal and -shm included, byte by byte. */
+static gboolean
+data_dir_mentions (StoreFixture *fixture,
+                   const char   *needle)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->data_dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = data_path (fixture, name);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && file_contains (path, needle))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Saves handled requests, then purges them while another connection reads. */
+static sqlite3 *
+purge_under_reader (StoreFixture *fixture)
+{
+  g_autofree char *db_path = data_path (fixture, "requests.db");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *reader = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    save_handled (fixture->store, i);
+
+  g_assert_cmpint (sqlite3_open (db_path, &reader), ==, SQLITE_OK);
+  raw_exec (reader, "BEGIN; SELECT count(*) FROM requests;");
+
+  g_assert_cmpint (kiosk_store_purge_handled (fixture->store, &error), ==, 50);
+  g_assert_no_error (error);
+
+  return reader;
+}
+
+static void
+release_reader (sqlite3 *reader)
+{
+  raw_exec (reader, "COMMIT");
+  g_assert_cmpint (sqlite3_close (reader), ==, SQLITE_OK);
+}
+
+/* Issue 8, defect 8: the checkpoint after a purge gave up while a reader held a snapshot, and
+ * the deleted names stayed in the -wal. The next store operation after the reader left must
+ * finish it. */
+static void
+test_purge_reader_next_operation (StoreFixture  *fixture,
+                                  gconstpointer  data)
+{
+  release_reader (purge_under_reader (fixture));
+
+  count_total (fixture->store, NULL);
+  g_assert_false (data_dir_mentions (fixture, deleted_name));
+}
+
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* With nothing else happening (an idle kiosk), the store's own retry finishes it. */
+static void
+test_purge_reader_idle (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  gboolean given_up = FALSE;
+  guint guard;
+
+  release_reader (purge_under_reader (fixture));
+
+  /* A guard, not a timed assertion: it only ends the wait if no retry ever comes. */
+  guard = g_timeout_add_seconds (20, set_flag, &given_up);
+  while (!given_up && data_dir_mentions (fixture, deleted_name))
+    g_main_context_iteration (NULL, TRUE);
+  if (!given_up)
+    g_source_remove (guard);
+
+  g_assert_false (data_dir_mentions (fixture, deleted_name));
+}
+
+/* A reader of ours (the command line's export) checkpoints as it closes. */
+static gboolean
+purge_during_visit (KioskRequest  *request,
+                    gpointer       user_data,
+                    GError       **error)
+{
+  StoreFixture *fixture = user_data;
+
+  g_assert_cmpint (kiosk_store_purge_handled (fixture->store, error), ==, 50);
+
+  return FALSE;
+}
+
+static void
+test_purge_reader_closes (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(KioskStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    save_handled (fixture->store, i);
+
+  reader = kiosk_store_open_existing (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (kiosk_store_foreach_request (reader, TRUE, purge_during_visit, fixture,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_true (data_dir_mentions (fixture, deleted_name));
+
+  kiosk_test_store_assert_released (g_steal_pointer (&reader));
+  g_assert_false (data_dir_mentions (fixture, deleted_name));
+}
+
 /* Privacy -------------------------------------------------------------------------------------- */
 
 static gboolean
@@ -1388,6 +1850,27 @@ main (int   argc,
   ADD ("foreach-large", test_foreach_large);
   g_test_add_func ("/kiosk/store/foreach-reentry", test_foreach_reentry);
   ADD ("privacy", test_privacy);
+  ADD ("faults/read-errors-at-open", test_read_errors_at_open);
+  g_test_add_func ("/kiosk/store/describe-error", test_describe_error);
+  ADD_EMPTY ("faults/close-fails-at-open", test_close_fails_at_open);
+  g_test_add ("/kiosk/store/foreign-schema/same-version", StoreFixture,
+              "CREATE TABLE requests (x TEXT); CREATE TABLE audit (y TEXT);"
+              "CREATE TABLE usage (z TEXT); CREATE TABLE meta (k TEXT);"
+              "INSERT INTO requests VALUES ('not ours'); PRAGMA user_version = 2;",
+              empty_setup, test_foreign_schema, store_teardown);
+  g_test_add ("/kiosk/store/foreign-schema/no-version", StoreFixture,
+              "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('not ours');",
+              empty_setup, test_foreign_schema, store_teardown);
+  g_test_add ("/kiosk/store/foreign-schema/v1-other-columns", StoreFixture,
+              "CREATE TABLE requests (id INTEGER PRIMARY KEY, who TEXT);"
+              "CREATE TABLE audit (id INTEGER PRIMARY KEY);"
+              "INSERT INTO requests (who) VALUES ('not ours'); PRAGMA user_version = 1;",
+              empty_setup, test_foreign_schema, store_teardown);
+  ADD ("read-while-writing", test_read_while_writing);
+  ADD ("exports-during-saves", test_exports_during_saves);
+  ADD ("purge-reader/next-operation", test_purge_reader_next_operation);
+  ADD ("purge-reader/idle", test_purge_reader_idle);
+  ADD ("purge-reader/closes", test_purge_reader_closes);
 
   return g_test_run ();
 }

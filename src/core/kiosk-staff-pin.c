@@ -20,6 +20,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "kiosk-data-dir.h"
 #include "kiosk-staff-pin.h"
 
 #define PIN_FILE          "staff-pin"
@@ -850,7 +851,8 @@ kiosk_staff_pin_init (KioskStaffPin *self)
 /**
  * kiosk_staff_pin_new:
  * @data_dir: the kiosk's data folder; created with mode 0700 when missing
- * @error: return location for %KIOSK_STAFF_PIN_ERROR_IO
+ * @error: return location for %KIOSK_STAFF_PIN_ERROR_IO, or a #KIOSK_STORE_ERROR from
+ *   kiosk_data_dir_secure() (%KIOSK_STORE_ERROR_UNSAFE: the folder is not the kiosk user's alone)
  *
  * Returns: (transfer full): the staff PIN of @data_dir, or %NULL with @error set
  */
@@ -866,14 +868,9 @@ kiosk_staff_pin_new (const char  *data_dir,
   if (!ensure_sodium (error))
     return NULL;
 
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
-    {
-      int errsv = errno;
-
-      g_set_error (error, KIOSK_STAFF_PIN_ERROR, KIOSK_STAFF_PIN_ERROR_IO,
-                   _("The data folder could not be created (%s)."), g_strerror (errsv));
-      return NULL;
-    }
+  /* The PIN is never read from, or written to, a folder another user could have changed. */
+  if (!kiosk_data_dir_secure (data_dir, KIOSK_DATA_DIR_CREATE, error))
+    return NULL;
 
   self = g_object_new (KIOSK_TYPE_STAFF_PIN, NULL);
   self->data_dir = g_strdup (data_dir);

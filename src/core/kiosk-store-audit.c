@@ -101,6 +101,7 @@ kiosk_store_get_last_export (KioskStore  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  GDateTime *last;
   int rc;
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
@@ -112,12 +113,20 @@ kiosk_store_get_last_export (KioskStore  *self,
     return NULL;
 
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return _kiosk_store_column_time (stmt, 0);
-  if (rc != SQLITE_DONE)
-    _kiosk_store_set_error (error, self->db, rc, "Could not read the last export time");
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      _kiosk_store_set_error (error, self->db, rc, "Could not read the last export time");
+      return NULL;
+    }
 
-  return NULL;
+  /* NULL without an error means "never"; a value that is not a time must not look like that. */
+  if ((last = _kiosk_store_column_time (stmt, 0)) == NULL)
+    g_set_error_literal (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FAILED,
+                         "The time of the last export in the database is not valid");
+
+  return last;
 }
 
 /**

@@ -22,10 +22,18 @@ struct _KioskStore
   GMutex    mutex;
   sqlite3  *db;
   GThread  *foreach_thread;   /* the thread inside a foreach callback, or NULL (atomic) */
+  int       busy_timeout_ms;  /* how long the busy handler waits for a lock */
 
   char     *data_dir;
   char     *db_path;
   char     *warning;
+
+  /* A TRUNCATE checkpoint after deleting rows that a reader stopped: retried on each later
+   * call and by a back-off timer that exists only while one is owed (kiosk-store.c). */
+  gboolean      checkpoint_owed;
+  guint         checkpoint_delay;     /* seconds until the timer's next try */
+  GSource      *checkpoint_source;
+  GMainContext *context;              /* where the timer runs: the opener's */
 };
 
 #define KIOSK_STORE_DB_NAME         "requests.db"
@@ -74,7 +82,7 @@ void           _kiosk_store_checkpoint         (KioskStore    *self);
 gboolean       _kiosk_store_is_valid_key       (const char    *key);
 
 /* kiosk-store-schema.c */
-gboolean       _kiosk_store_check_version      (sqlite3       *db,
+gboolean       _kiosk_store_check_schema       (sqlite3       *db,
                                                 GError       **error);
 gboolean       _kiosk_store_migrate            (sqlite3       *db,
                                                 GError       **error);

@@ -89,18 +89,115 @@ check_not_newer (int       version,
   return FALSE;
 }
 
+/* Every table of ours with its columns (name, type, NOT NULL, key), in one line of text. */
+#define SIGNATURE_SQL \
+  "SELECT coalesce (group_concat (t.name || '(' || (" \
+  "    SELECT group_concat (c.name || ' ' || c.type || ' ' || c.\"notnull\" || ' ' || c.pk, ', ')" \
+  "    FROM pragma_table_info (t.name) AS c) || ')', '; '), '') " \
+  "FROM (SELECT name FROM sqlite_schema " \
+  "      WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name) AS t"
+
+static gboolean
+read_signature (sqlite3  *db,
+                char    **signature,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, SIGNATURE_SQL, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _kiosk_store_set_error (error, db, rc, "Could not read the schema");
+
+  *signature = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+
+  return TRUE;
+}
+
+/* What our own migrations make at @version, built in memory, so the comparison never needs a
+ * hand-kept copy of the schema. */
+static gboolean
+expected_signature (int       version,
+                    char    **signature,
+                    GError  **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+  gboolean ok = rc == SQLITE_OK;
+
+  if (!ok)
+    _kiosk_store_set_error (error, db, rc, "Could not build the expected schema");
+  for (int i = 0; ok && i < version; i++)
+    ok = _kiosk_store_exec (db, migrations[i].sql, error);
+  if (ok)
+    ok = read_signature (db, signature, error);
+
+  sqlite3_close (db);
+
+  return ok;
+}
+
+static gboolean
+compare_schema (sqlite3  *db,
+                int       version,
+                GError  **error)
+{
+  g_autofree char *found = NULL;
+  g_autofree char *expected = NULL;
+
+  if (!read_signature (db, &found, error) || !expected_signature (version, &expected, error))
+    return FALSE;
+
+  if (!g_str_equal (found, expected))
+    {
+      g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FOREIGN_SCHEMA,
+                   "The file is not a request database of this kiosk: its tables do not match "
+                   "schema version %d", version);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
- * _kiosk_store_check_version:
+ * _kiosk_store_check_schema:
  *
- * Refuses a file written by a newer kiosk before anything (even the journal mode) changes it.
+ * Decides whether the file is ours before anything (even the journal mode) changes it:
+ *
+ * - a `user_version` newer than ours is a file of a newer kiosk: %KIOSK_STORE_ERROR_NEWER_SCHEMA,
+ *   and the file must be left exactly as it is (the newer kiosk may come back);
+ * - otherwise its tables and columns must be exactly those our migrations make at its
+ *   `user_version` (none at all for version 0, a new file). Anything else, such as the right
+ *   version with other columns, or another program's database, is not ours:
+ *   %KIOSK_STORE_ERROR_FOREIGN_SCHEMA, which kiosk_store_open() treats like damage (the file
+ *   is copied into quarantine/ and a new one started; nothing is deleted) and
+ *   kiosk_store_open_existing() reports without touching the file.
+ *
+ * The version and the tables are read in one read transaction, so a kiosk migrating the file
+ * at the same moment cannot make a half-migrated file look foreign.
  */
 gboolean
-_kiosk_store_check_version (sqlite3  *db,
-                            GError  **error)
+_kiosk_store_check_schema (sqlite3  *db,
+                           GError  **error)
 {
   int version = 0;
+  gboolean ok;
 
-  return read_version (db, &version, error) && check_not_newer (version, error);
+  if (!_kiosk_store_exec (db, "BEGIN", error))
+    return FALSE;
+
+  ok = read_version (db, &version, error) &&
+       check_not_newer (version, error) &&
+       compare_schema (db, version, error);
+
+  if (!ok)
+    {
+      _kiosk_store_rollback (db);
+      return FALSE;
+    }
+
+  return _kiosk_store_exec (db, "COMMIT", error);
 }
 
 static gboolean
@@ -147,6 +244,13 @@ _kiosk_store_migrate (sqlite3  *db,
                       GError  **error)
 {
   gboolean done = FALSE;
+  int version = 0;
+
+  /* An up-to-date file needs no write lock: opening must not wait for (or fail behind) a writer
+   * that is saving, as the command line does next to a busy kiosk. */
+  if (!read_version (db, &version, error))
+    return FALSE;
+  done = version == KIOSK_STORE_SCHEMA_VERSION;
 
   while (!done)
     {

@@ -17,9 +17,22 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "kiosk-data-dir.h"
 #include "kiosk-store-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
+/* How often a busy connection looks again for its lock. SQLite's own handler waits up to 100 ms
+ * between looks, which a writer saving in a loop never leaves open long enough: a reader that
+ * needs one write (the export's audit row) then gave up with "database is locked". */
+#define BUSY_POLL_US    500
+/* Opening retries an I/O error, and confirms damage, this many times, after 20, 40, 80... ms. */
+#define OPEN_ATTEMPTS   5
+#define OPEN_RETRY_MS   20
+/* After deleting rows, the checkpoint waits this long for readers before it is owed. */
+#define CHECKPOINT_WAIT_MS        250
+/* The owed checkpoint's timer: after 1 s, then doubling, at most every 5 minutes. */
+#define CHECKPOINT_FIRST_DELAY_S  1
+#define CHECKPOINT_MAX_DELAY_S    300
 /* Fixed width, so the text sorts in time order and retention can compare it directly. */
 #define TIME_FORMAT     "%Y-%m-%dT%H:%M:%SZ"
 
@@ -112,17 +125,127 @@ _kiosk_store_set_errno_error (GError     **error,
   return FALSE;
 }
 
-/* SQL helpers (called with the lock held) ------------------------------------------------------ */
+/* Locks and checkpoints ------------------------------------------------------------------------ */
+
+/* SQLite's busy handler: look again every BUSY_POLL_US until the connection's timeout. */
+static int
+busy_wait (void *data,
+           int   n_tries)
+{
+  const int *timeout_ms = data;
+
+  if ((gint64)n_tries * BUSY_POLL_US >= (gint64)*timeout_ms * 1000)
+    return 0;
+
+  g_usleep (BUSY_POLL_US);
+
+  return 1;
+}
+
+static void
+cancel_checkpoint_timer (KioskStore *self)
+{
+  if (self->checkpoint_source == NULL)
+    return;
+
+  g_source_destroy (self->checkpoint_source);
+  g_clear_pointer (&self->checkpoint_source, g_source_unref);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void checkpoint_locked (KioskStore *self,
+                               int         wait_ms);
+
+static gboolean
+checkpoint_timeout (gpointer user_data)
+{
+  g_autoptr(KioskStore) self = g_weak_ref_get (user_data);
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  locker = g_mutex_locker_new (&self->mutex);
+  /* This source ends now; checkpoint_locked() makes the next one if it is still owed. */
+  g_clear_pointer (&self->checkpoint_source, g_source_unref);
+  if (self->checkpoint_owed)
+    checkpoint_locked (self, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The timer exists only while a checkpoint is owed, so an idle kiosk with nothing owed has no
+ * wake-ups; its delay doubles from 1 s up to 5 minutes, so a reader that stays for hours costs
+ * a wake-up every 5 minutes at most. Weak: it never keeps the store alive. */
+static void
+schedule_checkpoint (KioskStore *self)
+{
+  GWeakRef *weak;
+
+  if (self->checkpoint_source != NULL)
+    return;
+
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->checkpoint_source = g_timeout_source_new_seconds (self->checkpoint_delay);
+  g_source_set_priority (self->checkpoint_source, G_PRIORITY_LOW);
+  g_source_set_callback (self->checkpoint_source, checkpoint_timeout, weak, weak_ref_free);
+  g_source_attach (self->checkpoint_source, self->context);
+
+  self->checkpoint_delay = MIN (self->checkpoint_delay * 2, CHECKPOINT_MAX_DELAY_S);
+}
+
+/* With the lock held: a TRUNCATE checkpoint that waits at most @wait_ms for readers. Until one
+ * succeeds it is owed: retried at the start of every later call and by the timer. */
+static void
+checkpoint_locked (KioskStore *self,
+                   int         wait_ms)
+{
+  int rc;
+
+  self->busy_timeout_ms = wait_ms;
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
+
+  if (rc == SQLITE_OK)
+    {
+      self->checkpoint_owed = FALSE;
+      self->checkpoint_delay = CHECKPOINT_FIRST_DELAY_S;
+      cancel_checkpoint_timer (self);
+      return;
+    }
+
+  g_debug ("WAL checkpoint postponed: %s", sqlite3_errmsg (self->db));
+  self->checkpoint_owed = TRUE;
+  schedule_checkpoint (self);
+}
 
 GMutexLocker *
 _kiosk_store_lock (KioskStore *self)
 {
+  GMutexLocker *locker;
+
   /* A foreach callback calling back into the store would wait for itself forever. */
   if (G_UNLIKELY (g_atomic_pointer_get (&self->foreach_thread) == (gpointer)g_thread_self ()))
     g_error ("A kiosk_store_foreach_request() callback must not call into the store");
 
-  return g_mutex_locker_new (&self->mutex);
+  locker = g_mutex_locker_new (&self->mutex);
+
+  /* Deleted rows still have copies in the -wal until the checkpoint after their deletion
+   * succeeds; every call gives it another chance, without waiting for readers. */
+  if (self->checkpoint_owed)
+    checkpoint_locked (self, 0);
+
+  return locker;
 }
+
+/* SQL helpers (called with the lock held) ------------------------------------------------------ */
 
 sqlite3_stmt *
 _kiosk_store_prepare (KioskStore  *self,
@@ -266,17 +389,15 @@ _kiosk_store_transaction (KioskStore                 *self,
 }
 
 /* After deleting requests (takes the lock): fold the WAL into the database, where secure_delete
- * has zeroed the deleted rows, and truncate it, so no copy of a deleted row stays in the -wal. */
+ * has zeroed the deleted rows, and truncate it, so no copy of a deleted row stays in the -wal.
+ * A reader in another process (the command-line export, a backup) that still uses older frames
+ * makes it fail; then it is owed, see checkpoint_locked(). */
 void
 _kiosk_store_checkpoint (KioskStore *self)
 {
   g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
-  int rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 
-  /* A reader in another process (the command-line export) can hold the WAL for a moment; the
-   * next checkpoint, or the one SQLite runs when the last connection closes, will do it. */
-  if (rc != SQLITE_OK)
-    g_debug ("WAL checkpoint postponed: %s", sqlite3_errmsg (self->db));
+  checkpoint_locked (self, CHECKPOINT_WAIT_MS);
 }
 
 /* Audit events and usage items are short identifiers, so free text (a name) cannot end up in
@@ -322,24 +443,6 @@ query_text (sqlite3     *db,
 
 /* Opening -------------------------------------------------------------------------------------- */
 
-static gboolean
-ensure_private_dir (const char  *path,
-                    GError     **error)
-{
-  GStatBuf st;
-
-  if (g_mkdir_with_parents (path, 0700) != 0 || g_stat (path, &st) != 0)
-    return _kiosk_store_set_errno_error (error, errno, "Could not create the folder", path);
-  if (!S_ISDIR (st.st_mode))
-    return _kiosk_store_set_errno_error (error, ENOTDIR, "Could not use the folder", path);
-
-  /* A folder someone else made is left as it is, but it should not stay unnoticed. */
-  if ((st.st_mode & 0077) != 0)
-    g_warning ("The data folder %s can be read by other users; it should have mode 0700", path);
-
-  return TRUE;
-}
-
 /* SQLite gives the -wal and -shm files the database file's mode, so creating the file ourselves
  * with 0600 keeps all three private whatever the umask is. */
 static gboolean
@@ -361,13 +464,31 @@ precreate_private_file (const char  *path,
       return _kiosk_store_set_errno_error (error, errsv, "Could not make private", path);
     }
 
-  return g_close (fd, NULL);
+  if (!g_close (fd, NULL))
+    return _kiosk_store_set_errno_error (error, errno, "Could not close", path);
+
+  return TRUE;
 }
 
+/* @checkpoint: whether the file passed its checks. Every connection of ours then truncates the
+ * WAL as it closes, so a command-line export that held a snapshot while staff deleted requests
+ * leaves no copy of them behind; SQLite itself does this only for the last connection. */
 static void
-close_connection (KioskStore *self)
+close_connection (KioskStore *self,
+                  gboolean    checkpoint)
 {
-  if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
+  if (self->db == NULL)
+    return;
+
+  if (checkpoint)
+    {
+      self->busy_timeout_ms = CHECKPOINT_WAIT_MS;
+      if (sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+                                     NULL, NULL) != SQLITE_OK)
+        g_debug ("WAL checkpoint at close postponed: %s", sqlite3_errmsg (self->db));
+    }
+
+  if (sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close the request database: %s", sqlite3_errmsg (self->db));
 
   self->db = NULL;
@@ -383,16 +504,33 @@ open_connection (KioskStore  *self,
   if (rc != SQLITE_OK)
     {
       _kiosk_store_set_error (error, self->db, rc, "Could not open the request database");
-      close_connection (self);
+      close_connection (self, FALSE);
       return FALSE;
     }
 
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (self->db, busy_wait, &self->busy_timeout_ms);
   /* No writable_schema tricks or other ways for SQL to corrupt the file on purpose. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 
   return TRUE;
+}
+
+/* quick_check lists a page it could not read as "unable to get the page. error code=N". When N
+ * is an I/O error the disk failed a read, which says nothing about the file's contents. */
+static gboolean
+mentions_read_failure (const char *report)
+{
+  const char *p = report;
+
+  while ((p = strstr (p, "error code=")) != NULL)
+    {
+      p += strlen ("error code=");
+      if ((g_ascii_strtoll (p, NULL, 10) & 0xff) == SQLITE_IOERR)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* quick_check reads every page, so a file SQLite can open but not read is found at start, not
@@ -406,14 +544,16 @@ check_database (sqlite3  *db,
   if (!query_text (db, "PRAGMA quick_check", &result, error))
     return FALSE;
 
-  if (!g_str_equal (result, "ok"))
-    {
-      g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_CORRUPT,
-                   "The database failed its integrity check: %s", result);
-      return FALSE;
-    }
+  if (g_str_equal (result, "ok"))
+    return TRUE;
 
-  return TRUE;
+  /* Single line: the report lists one problem a line. */
+  g_strdelimit (result, "\n", ' ');
+  g_set_error (error, KIOSK_STORE_ERROR,
+               mentions_read_failure (result) ? KIOSK_STORE_ERROR_IO : KIOSK_STORE_ERROR_CORRUPT,
+               "The database failed its integrity check: %s", result);
+
+  return FALSE;
 }
 
 static gboolean
@@ -422,8 +562,16 @@ configure_connection (sqlite3  *db,
 {
   g_autofree char *mode = NULL;
 
-  if (!query_text (db, "PRAGMA journal_mode = WAL", &mode, error))
+  /* Setting the mode takes a lock; a file already in WAL mode (every file after its first
+   * open) is only asked, so opening never waits behind a writer. */
+  if (!query_text (db, "PRAGMA journal_mode", &mode, error))
     return FALSE;
+  if (!g_str_equal (mode, "wal"))
+    {
+      g_clear_pointer (&mode, g_free);
+      if (!query_text (db, "PRAGMA journal_mode = WAL", &mode, error))
+        return FALSE;
+    }
 
   if (!g_str_equal (mode, "wal"))
     {
@@ -439,10 +587,25 @@ configure_connection (sqlite3  *db,
                             error);
 }
 
-static gboolean
-open_database (KioskStore  *self,
-               GError     **error)
+/* A read that failed in the kernel (EIO) comes back from SQLite as SQLITE_CORRUPT (it maps
+ * SQLITE_IOERR_CORRUPTFS to it), although nothing may be wrong with the file. The connection's
+ * system errno tells the two apart: a fresh connection has one only after a failed system call. */
+static void
+reclassify_read_failure (KioskStore  *self,
+                         GError      *error)
 {
+  if (g_error_matches (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_CORRUPT) &&
+      sqlite3_system_errno (self->db) != 0)
+    error->code = KIOSK_STORE_ERROR_IO;
+}
+
+/* One look at the file, on a fresh connection. */
+static gboolean
+open_database_once (KioskStore  *self,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
   if (!precreate_private_file (self->db_path, error) || !open_connection (self, error))
     return FALSE;
 
@@ -450,18 +613,79 @@ open_database (KioskStore  *self,
    * damaged file and delete it before we could set both aside. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
-  if (!check_database (self->db, error) ||
-      !_kiosk_store_check_version (self->db, error) ||
-      !configure_connection (self->db, error) ||
-      !_kiosk_store_migrate (self->db, error))
+  if (!check_database (self->db, &local_error) ||
+      !_kiosk_store_check_schema (self->db, &local_error) ||
+      !configure_connection (self->db, &local_error) ||
+      !_kiosk_store_migrate (self->db, &local_error))
     {
-      close_connection (self);
+      reclassify_read_failure (self, local_error);
+      close_connection (self, FALSE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
   return TRUE;
+}
+
+static gboolean
+is_damage (const GError *error)
+{
+  return g_error_matches (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_CORRUPT) ||
+         g_error_matches (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FOREIGN_SCHEMA);
+}
+
+/*
+ * Only a definite verdict may make kiosk_store_open() set the file aside, and a failing disk can
+ * make a healthy file look damaged (a read error, a short read of zeros). So:
+ * - an I/O error is retried a few times with a short back-off, and if it stays, it is reported
+ *   as %KIOSK_STORE_ERROR_IO with the file left as it is;
+ * - damage (or a schema that is not ours) counts only when a second fresh connection finds the
+ *   very same thing; damage that changes from one look to the next is an I/O problem too.
+ */
+static gboolean
+open_database (KioskStore  *self,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *first_damage = NULL;
+  guint delay_ms = OPEN_RETRY_MS;
+
+  for (guint attempt = 1; ; attempt++)
+    {
+      g_clear_error (&local_error);
+      if (open_database_once (self, &local_error))
+        return TRUE;
+
+      if (is_damage (local_error))
+        {
+          if (first_damage != NULL && g_str_equal (first_damage, local_error->message))
+            break;
+          g_free (first_damage);
+          first_damage = g_strdup (local_error->message);
+        }
+      else if (!g_error_matches (local_error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_IO))
+        break;
+
+      if (attempt == OPEN_ATTEMPTS)
+        {
+          if (is_damage (local_error))
+            local_error->code = KIOSK_STORE_ERROR_IO;
+          break;
+        }
+
+      g_debug ("Opening the request database again: %s", local_error->message);
+      g_usleep (delay_ms * 1000);
+      delay_ms *= 2;
+    }
+
+  if (g_error_matches (local_error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_IO))
+    g_prefix_error (&local_error, "The disk reported an I/O error %u times in a row, so the "
+                    "request database was left as it is: ", OPEN_ATTEMPTS);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return FALSE;
 }
 
 static gboolean
@@ -505,24 +729,18 @@ start_over (KioskStore    *self,
   if (!remove_database_files (self->db_path, error))
     return FALSE;
 
-  self->warning = g_strdup_printf (_("The request database was damaged, so a new, empty one was "
-                                     "started. A copy of the damaged file is kept in %s."),
-                                   quarantine);
+  if (g_error_matches (damage, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FOREIGN_SCHEMA))
+    self->warning = g_strdup_printf (_("The request database was not one this kiosk made, so a "
+                                       "new, empty one was started. The file is kept in %s."),
+                                     quarantine);
+  else
+    self->warning = g_strdup_printf (_("The request database was damaged, so a new, empty one "
+                                       "was started. A copy of the damaged file is kept in %s."),
+                                     quarantine);
 
   return open_database (self, error);
 }
 
-/**
- * kiosk_store_open:
- * @data_dir: (nullable): the data folder, or %NULL for `$XDG_DATA_HOME/patient-kiosk`
- * @error: return location for a #KIOSK_STORE_ERROR
- *
- * Opens (creating when needed) `requests.db` in @data_dir and brings its schema up to date.
- * A file that fails its integrity check is copied into `quarantine/` and replaced by an empty
- * database; kiosk_store_get_warning() then says so for staff.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
 static KioskStore *
 store_new (const char *data_dir)
 {
@@ -533,10 +751,26 @@ store_new (const char *data_dir)
   else
     self->data_dir = g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, NULL);
   self->db_path = g_build_filename (self->data_dir, KIOSK_STORE_DB_NAME, NULL);
+  self->context = g_main_context_ref_thread_default ();
 
   return self;
 }
 
+/**
+ * kiosk_store_open:
+ * @data_dir: (nullable): the data folder, or %NULL for `$XDG_DATA_HOME/patient-kiosk`
+ * @error: return location for a #KIOSK_STORE_ERROR
+ *
+ * Opens (creating when needed) `requests.db` in @data_dir and brings its schema up to date,
+ * after kiosk_data_dir_secure() accepted the folder (%KIOSK_STORE_ERROR_UNSAFE otherwise).
+ * A file whose damage a second look confirms, or whose schema is not ours, is copied into
+ * `quarantine/` and replaced by an empty database; kiosk_store_get_warning() then says so for
+ * staff. An I/O error is retried a few times and then reported as %KIOSK_STORE_ERROR_IO with
+ * the file left in place; a file of a newer kiosk is left untouched
+ * (%KIOSK_STORE_ERROR_NEWER_SCHEMA).
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
 KioskStore *
 kiosk_store_open (const char  *data_dir,
                   GError     **error)
@@ -547,12 +781,12 @@ kiosk_store_open (const char  *data_dir,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = store_new (data_dir);
-  if (!ensure_private_dir (self->data_dir, error))
+  if (!kiosk_data_dir_secure (self->data_dir, KIOSK_DATA_DIR_CREATE, error))
     return NULL;
 
   if (!open_database (self, &local_error))
     {
-      if (!g_error_matches (local_error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_CORRUPT))
+      if (!is_damage (local_error))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
@@ -576,18 +810,28 @@ kiosk_store_open (const char  *data_dir,
  * An older schema is brought up to date, as kiosk_store_open() does.
  *
  * Returns: (transfer full): the store, or %NULL with @error set: %KIOSK_STORE_ERROR_NOT_FOUND
- *   when there is no database, %KIOSK_STORE_ERROR_CORRUPT when it fails its integrity check
+ *   when there is no database, %KIOSK_STORE_ERROR_CORRUPT when it fails its integrity check,
+ *   %KIOSK_STORE_ERROR_FOREIGN_SCHEMA when it is not a request database of ours,
+ *   %KIOSK_STORE_ERROR_UNSAFE when kiosk_data_dir_secure() refuses the folder
  */
 KioskStore *
 kiosk_store_open_existing (const char  *data_dir,
                            GError     **error)
 {
   g_autoptr(KioskStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = store_new (data_dir);
-  if (!g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR))
+  if (!kiosk_data_dir_secure (self->data_dir, 0, &local_error) &&
+      !g_error_matches (local_error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (local_error != NULL || !g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR))
     {
       g_autofree char *display = g_filename_display_name (self->data_dir);
 
@@ -623,6 +867,50 @@ kiosk_store_get_warning (KioskStore *self)
   return self->warning;
 }
 
+/**
+ * kiosk_store_describe_error:
+ * @error: (nullable): why kiosk_store_open() failed
+ *
+ * Returns: a plain sentence for staff about a store that could not be opened, in the current
+ *   language
+ */
+const char *
+kiosk_store_describe_error (const GError *error)
+{
+  if (error == NULL || error->domain != KIOSK_STORE_ERROR)
+    return _("The request store could not be opened, so requests cannot be saved or shown. "
+             "The system log says why.");
+
+  switch ((KioskStoreError)error->code)
+    {
+    case KIOSK_STORE_ERROR_IO:
+      return _("The disk failed while the request database was being read, so requests cannot "
+               "be saved or shown. The file was left as it is. Have the disk checked, then "
+               "restart the kiosk.");
+    case KIOSK_STORE_ERROR_READ_ONLY:
+      return _("The request database cannot be written (the disk or its folder is read-only), "
+               "so requests cannot be saved or shown.");
+    case KIOSK_STORE_ERROR_FULL:
+      return _("The disk is full, so the request database cannot be opened and requests cannot "
+               "be saved or shown.");
+    case KIOSK_STORE_ERROR_NEWER_SCHEMA:
+      return _("The request database was written by a newer version of the kiosk. This version "
+               "leaves it untouched and cannot save or show requests; install the newer "
+               "version again.");
+    case KIOSK_STORE_ERROR_UNSAFE:
+      return _("The data folder, or a file in it, belongs to another user or is a link, so "
+               "requests are neither saved nor shown.");
+    case KIOSK_STORE_ERROR_FAILED:
+    case KIOSK_STORE_ERROR_CORRUPT:
+    case KIOSK_STORE_ERROR_BUSY:
+    case KIOSK_STORE_ERROR_NOT_FOUND:
+    case KIOSK_STORE_ERROR_FOREIGN_SCHEMA:
+    default:
+      return _("The request store could not be opened, so requests cannot be saved or shown. "
+               "The system log says why.");
+    }
+}
+
 /* Test hooks ----------------------------------------------------------------------------------- */
 
 gboolean
@@ -655,7 +943,9 @@ kiosk_store_finalize (GObject *object)
 {
   KioskStore *self = (KioskStore *)object;
 
-  close_connection (self);
+  cancel_checkpoint_timer (self);
+  close_connection (self, TRUE);
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_mutex_clear (&self->mutex);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->db_path, g_free);
@@ -674,4 +964,6 @@ static void
 kiosk_store_init (KioskStore *self)
 {
   g_mutex_init (&self->mutex);
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
+  self->checkpoint_delay = CHECKPOINT_FIRST_DELAY_S;
 }

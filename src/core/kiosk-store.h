@@ -19,6 +19,10 @@ typedef enum
   KIOSK_STORE_ERROR_BUSY,          /* another process held the database for too long */
   KIOSK_STORE_ERROR_NOT_FOUND,     /* no request has that id, or (opening) there is no database */
   KIOSK_STORE_ERROR_NEWER_SCHEMA,  /* the file was written by a newer version of the kiosk */
+  KIOSK_STORE_ERROR_FOREIGN_SCHEMA, /* the file's tables are not the kiosk's (opening without
+                                     * setting it aside) */
+  KIOSK_STORE_ERROR_UNSAFE,        /* the data folder or a file in it belongs to another user,
+                                    * or is a symbolic link */
 } KioskStoreError;
 
 /* The schema version a store created or migrated by this build has, in `PRAGMA user_version`. */
@@ -62,6 +66,7 @@ KioskStore   *kiosk_store_open_existing      (const char             *data_dir,
                                               GError                **error);
 const char   *kiosk_store_get_data_dir       (KioskStore             *self);
 const char   *kiosk_store_get_warning        (KioskStore             *self);
+const char   *kiosk_store_describe_error     (const GError           *error);
 
 gint64        kiosk_store_save               (KioskStore             *self,
                                               KioskRequest           *request,
