@@ -230,7 +230,8 @@ retention_done (GObject      *source_object,
   gssize deleted = g_task_propagate_int (G_TASK (result), &error);
 
   if (deleted < 0)
-    g_warning ("Could not delete the expired callback requests: %s", error->message);
+    g_warning ("Could not delete the expired callback requests: %s",
+               error != NULL ? error->message : "no reason given");
   else
     g_debug ("Deleted %" G_GSSIZE_FORMAT " expired callback requests", deleted);
 }
@@ -292,14 +293,55 @@ kiosk_application_open_store (KioskApplication *self)
   self->store = kiosk_store_open (kiosk_application_get_data_dir (self), &error);
   if (self->store == NULL)
     {
+      if (error == NULL)
+        g_set_error_literal (&error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FAILED,
+                             "The request store gave no reason");
       g_warning ("Cannot open the request store: %s", error->message);
+      g_clear_error (&self->store_error);
       self->store_error = g_steal_pointer (&error);
       return;
     }
 
+  g_clear_error (&self->store_error);
+
   if (kiosk_store_get_warning (self->store) != NULL)
     g_warning ("%s", kiosk_store_get_warning (self->store));
   kiosk_application_start_retention (self);
+}
+
+/* A disk that failed for a moment at start (I/O errors, a lock held too long, a full or
+ * read-only disk) may work again; a folder another user owns or a file that is not ours or is
+ * newer will not, until IT acts, and is not worth an integrity check on every visit. */
+static gboolean
+store_error_may_pass (const GError *error)
+{
+  return !g_error_matches (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_UNSAFE) &&
+         !g_error_matches (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NEWER_SCHEMA) &&
+         !g_error_matches (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_FOREIGN_SCHEMA) &&
+         !g_error_matches (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_CORRUPT);
+}
+
+/**
+ * kiosk_application_retry_store:
+ *
+ * Tries again to open a store that could not be opened at start, when the reason may have
+ * passed. The window calls it when a visitor opens the form or staff open their area, so a
+ * kiosk whose disk hiccuped at 7 a.m. takes requests again without a restart, and no timer
+ * runs while nobody is there.
+ *
+ * Returns: %TRUE when the store has just been opened (the pages that hold it need rebuilding)
+ */
+gboolean
+kiosk_application_retry_store (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), FALSE);
+
+  if (self->store != NULL || self->store_error == NULL || !store_error_may_pass (self->store_error))
+    return FALSE;
+
+  kiosk_application_open_store (self);
+
+  return self->store != NULL;
 }
 
 static void

@@ -21,5 +21,6 @@ const char * const *kiosk_application_get_languages         (KioskApplication  *
 const char        *kiosk_application_get_default_language   (KioskApplication  *self);
 KioskStore        *kiosk_application_get_store              (KioskApplication  *self);
 const GError      *kiosk_application_get_store_error        (KioskApplication  *self);
+gboolean           kiosk_application_retry_store            (KioskApplication  *self);
 
 G_END_DECLS

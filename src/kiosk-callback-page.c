@@ -751,7 +751,8 @@ kiosk_callback_page_copy_state (KioskCallbackPage *self,
   gtk_check_button_set_active (self->consent_check,
                                gtk_check_button_get_active (from->consent_check));
   kiosk_callback_page_set_show_keyboard (self, from->show_keyboard);
-  kiosk_callback_page_set_store (self, from->store);
+  /* Not the store: the window gives the new page the application's, which may have been
+   * opened since the old page was built. */
 }
 
 /**

@@ -31,6 +31,8 @@ _kiosk_window_get_kiosk_application (KioskWindow *self)
   return KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+static void kiosk_window_rebuild_content (KioskWindow *self);
+
 static void
 kiosk_window_update_actions (KioskWindow *self)
 {
@@ -117,7 +119,15 @@ static void
 kiosk_window_navigate (KioskWindow *self,
                        const char  *name)
 {
-  const char *current = gtk_stack_get_visible_child_name (self->stack);
+  const char *current;
+
+  /* The pages that save or list requests hold the store they were built with (before `current`
+   * is read: rebuilding replaces the pages). */
+  if ((g_str_equal (name, CALLBACK_PAGE) || g_str_equal (name, STAFF_PAGE)) &&
+      kiosk_application_retry_store (_kiosk_window_get_kiosk_application (self)))
+    kiosk_window_rebuild_content (self);
+
+  current = gtk_stack_get_visible_child_name (self->stack);
 
   if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
     {

@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * What staff see when the request store could not be opened: the reason in plain words (the
- * application keeps the store's error), not only "the system log says why".
+ * application keeps the store's error), not only "the system log says why"; and a store that
+ * failed for a passing reason opens when the next visitor opens the form, without a restart.
  */
 
 #include "config.h"
 
 #include <sqlite3.h>
 
+#include "kiosk-callback-page.h"
 #include "kiosk-keyboard.h"
 #include "kiosk-staff-page.h"
 #include "kiosk-staff-pin.h"
+#include "kiosk-test-store.h"
 #include "kiosk-test-util.h"
 #include "kiosk-window.h"
 
@@ -81,6 +84,77 @@ test_newer_schema (Fixture       *fixture,
                              10000);
 }
 
+/* Another process holding the database exclusively for longer than the busy timeout while the
+ * kiosk starts (a backup tool, a stuck export): a passing reason. */
+static sqlite3 *locker;
+
+static void
+locked_setup (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *db_path = NULL;
+
+  fixture->data_dir = kiosk_test_make_data_dir ();
+  db_path = g_build_filename (fixture->data_dir, "requests.db", NULL);
+  g_assert_cmpint (sqlite3_open (db_path, &locker), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (locker, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*Cannot open the request store*");
+  fixture->app = kiosk_test_application_new (fixture->data_dir,
+                                             "default-language", "en", "kiosk-mode", "true", NULL);
+  g_test_assert_expected_messages ();
+  g_assert_null (kiosk_application_get_store (fixture->app));
+  fixture->window = kiosk_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  kiosk_test_iterate (100);
+}
+
+static void
+test_reopened_for_form (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *form;
+  GtkWidget *name;
+  KioskStore *store;
+
+  /* While the lock is still held, opening the form tries again and fails again, quietly
+   * keeping the kiosk usable. */
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*Cannot open the request store*");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.show-callback", NULL);
+  g_test_assert_expected_messages ();
+  kiosk_test_wait_for_page (fixture->window, "callback");
+  g_assert_null (kiosk_application_get_store (fixture->app));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.home", NULL);
+  kiosk_test_wait_for_page (fixture->window, "home");
+
+  g_assert_cmpint (sqlite3_exec (locker, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&locker, sqlite3_close);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.show-callback", NULL);
+  kiosk_test_wait_for_page (fixture->window, "callback");
+  store = kiosk_application_get_store (fixture->app);
+  g_assert_nonnull (store);
+  g_assert_null (kiosk_application_get_store_error (fixture->app));
+
+  /* The form now on screen saves into it. */
+  form = kiosk_window_get_page (fixture->window, "callback");
+  name = kiosk_test_find_widget (form, GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Ana Pérez");
+  for (GtkWidget *w = gtk_widget_get_next_sibling (name); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      if (GTK_IS_ENTRY (w))
+        {
+          gtk_editable_set_text (GTK_EDITABLE (w), "+506 8888-4321");
+          break;
+        }
+    }
+  gtk_widget_activate (kiosk_test_find_widget (form, GTK_TYPE_CHECK_BUTTON));
+  kiosk_test_click (kiosk_test_find_button (form, "callback.send"));
+  kiosk_test_wait_for_page (fixture->window, "thanks");
+  g_assert_cmpint (kiosk_test_store_query_int (store, "SELECT count(*) FROM requests"), ==, 1);
+}
+
 static void
 teardown (Fixture       *fixture,
           gconstpointer  data)
@@ -96,6 +170,8 @@ main (int   argc,
 
   g_test_add ("/kiosk/store-state/newer-schema", Fixture, NULL,
               newer_setup, test_newer_schema, teardown);
+  g_test_add ("/kiosk/store-state/reopened-for-form", Fixture, NULL,
+              locked_setup, test_reopened_for_form, teardown);
 
   return g_test_run ();
 }
