@@ -488,7 +488,9 @@ close_connection (KioskStore *self,
         g_debug ("WAL checkpoint at close postponed: %s", sqlite3_errmsg (self->db));
     }
 
-  if (sqlite3_close (self->db) != SQLITE_OK)
+  /* _v2: a statement still open somewhere makes the connection close when it is finalized,
+   * instead of leaving it (and its file descriptors) open for the life of the kiosk. */
+  if (sqlite3_close_v2 (self->db) != SQLITE_OK)
     g_warning ("Could not close the request database: %s", sqlite3_errmsg (self->db));
 
   self->db = NULL;
