@@ -465,3 +465,23 @@ kiosk_test_widget_point (GtkWidget  *widget,
   *x = g_strdup_printf ("%d", (int)(point.x + dx));
   *y = g_strdup_printf ("%d", (int)(point.y + dy));
 }
+
+/* The first popover showing at or below @root (a menu, the emoji chooser), or %NULL. */
+GtkWidget *
+kiosk_test_find_visible_popover (GtkWidget *root)
+{
+  if (GTK_IS_POPOVER (root) && gtk_widget_get_visible (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kiosk_test_find_visible_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -48,6 +48,7 @@ void              kiosk_test_iterate          (guint        milliseconds);
 void              kiosk_test_click            (GtkWidget   *button);
 GtkWidget        *kiosk_test_find_label       (GtkWidget   *root,
                                                const char  *text);
+GtkWidget        *kiosk_test_find_visible_popover (GtkWidget *root);
 GtkWidget        *kiosk_test_find_button      (GtkWidget   *root,
                                                const char  *action_name);
 

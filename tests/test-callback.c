@@ -527,30 +527,11 @@ test_language_switch_keeps_form (FormFixture   *fixture,
   g_assert_cmpstr (gtk_editable_get_text (phone_entry (fixture)), ==, "+506 8888-4321");
 }
 
-static GtkWidget *
-find_visible_popover (GtkWidget *root)
-{
-  if (GTK_IS_POPOVER (root) && gtk_widget_get_visible (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visible_popover (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 assert_no_popover (FormFixture *fixture,
                    const char  *what)
 {
-  GtkWidget *popover = find_visible_popover (form_page (fixture));
+  GtkWidget *popover = kiosk_test_find_visible_popover (form_page (fixture));
 
   if (popover != NULL)
     g_error ("%s opened a %s", what, G_OBJECT_TYPE_NAME (popover));

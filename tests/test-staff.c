@@ -430,25 +430,6 @@ test_chooser_counts_as_activity (StaffFixture  *fixture,
   g_signal_handlers_disconnect_by_func (visitor_monitor, count_activity_cb, &activity);
 }
 
-static GtkWidget *
-find_visible_popover (GtkWidget *root)
-{
-  if (GTK_IS_POPOVER (root) && gtk_widget_get_visible (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visible_popover (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A menu left open (here the PIN field's own, by a right click) closes with the reset, and
  * does not come back when the page shows again. */
 static void
@@ -475,11 +456,11 @@ test_reset_closes_popovers (StaffFixture  *fixture,
     kiosk_test_run_xdotool (right_click);
   }
   kiosk_test_iterate (300);
-  g_assert_nonnull (find_visible_popover (GTK_WIDGET (fixture->window)));
+  g_assert_nonnull (kiosk_test_find_visible_popover (GTK_WIDGET (fixture->window)));
 
   kiosk_window_reset (fixture->window);
   kiosk_test_iterate (200);
-  g_assert_null (find_visible_popover (GTK_WIDGET (fixture->window)));
+  g_assert_null (kiosk_test_find_visible_popover (GTK_WIDGET (fixture->window)));
 }
 
 /* A damaged database found at start is set aside, and reception is told where. */

@@ -42,6 +42,20 @@ type_pin (Fixture    *fixture,
   kiosk_test_click (kiosk_test_find_button (GTK_WIDGET (staff_page (fixture)), "staff.unlock"));
 }
 
+/* Starts the kiosk on fixture->data_dir, whose store cannot be opened. */
+static void
+start_without_store (Fixture *fixture)
+{
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*Cannot open the request store*");
+  fixture->app = kiosk_test_application_new (fixture->data_dir,
+                                             "default-language", "en", "kiosk-mode", "true", NULL);
+  g_test_assert_expected_messages ();
+  g_assert_null (kiosk_application_get_store (fixture->app));
+  fixture->window = kiosk_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  kiosk_test_iterate (100);
+}
+
 /* A database of a newer kiosk: this one leaves it alone, and staff are told so. */
 static void
 newer_setup (Fixture       *fixture,
@@ -63,14 +77,7 @@ newer_setup (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (kiosk_staff_pin_set (pin, STAFF_PIN, &error));
 
-  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*Cannot open the request store*");
-  fixture->app = kiosk_test_application_new (fixture->data_dir,
-                                             "default-language", "en", "kiosk-mode", "true", NULL);
-  g_test_assert_expected_messages ();
-  g_assert_null (kiosk_application_get_store (fixture->app));
-  fixture->window = kiosk_window_new (fixture->app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  kiosk_test_iterate (100);
+  start_without_store (fixture);
 }
 
 static void
@@ -100,14 +107,7 @@ locked_setup (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (locker, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
-  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*Cannot open the request store*");
-  fixture->app = kiosk_test_application_new (fixture->data_dir,
-                                             "default-language", "en", "kiosk-mode", "true", NULL);
-  g_test_assert_expected_messages ();
-  g_assert_null (kiosk_application_get_store (fixture->app));
-  fixture->window = kiosk_window_new (fixture->app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  kiosk_test_iterate (100);
+  start_without_store (fixture);
 }
 
 static void
