@@ -194,7 +194,7 @@ FUZZ_TARGETS=(fuzz-content fuzz-request fuzz-csv)
 # own deadlines on a busy machine).
 sanitizer_env() {
   local supp="$PWD/tests/sanitize"
-  export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:print_summary=1:strict_string_checks=1:detect_stack_use_after_return=0:check_initialization_order=1"
+  export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:print_summary=1:strict_string_checks=1:detect_stack_use_after_return=0:check_initialization_order=1:verify_asan_link_order=0"
   export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0:report_objects=0"
   export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:print_summary=1:suppressions=$supp/ubsan.supp"
   # GLib 2.74 still has its slice allocator; plain malloc lets ASan see every block.

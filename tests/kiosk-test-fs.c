@@ -97,3 +97,30 @@ kiosk_test_run_python (const char *script,
   g_assert_true (g_subprocess_get_if_exited (subprocess));
   g_assert_cmpint (g_subprocess_get_exit_status (subprocess), ==, 0);
 }
+
+/**
+ * kiosk_test_skip_without_fiu:
+ * @fiu_run: (nullable): where fiu-run was found
+ *
+ * Skips the test (with the reason) when libfiu cannot inject faults into this build: fiu-run
+ * is missing, or this is the AddressSanitizer build of `./kiosk.sh sanitize`, whose
+ * interceptors and libfiu's preloaded wrappers crash each other before any fault is enabled.
+ * The ordinary build runs these cases.
+ *
+ * Returns: %TRUE when the test was skipped
+ */
+gboolean
+kiosk_test_skip_without_fiu (const char *fiu_run)
+{
+  if (fiu_run == NULL || *fiu_run == '\0')
+    {
+      g_test_skip ("fiu-run (Debian package fiu-utils) is not installed");
+      return TRUE;
+    }
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("libfiu's preloaded wrappers cannot run in an AddressSanitizer build");
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}

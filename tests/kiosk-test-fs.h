@@ -11,4 +11,6 @@ void  kiosk_test_run_python  (const char *script,
                               const char *first_arg,
                               ...) G_GNUC_NULL_TERMINATED;
 
+gboolean kiosk_test_skip_without_fiu (const char *fiu_run);
+
 G_END_DECLS

@@ -320,14 +320,7 @@ check_failed_clearly (Case       *c,
 static gboolean
 fiu_available (void)
 {
-  const char *fiu_run = g_getenv ("KIOSK_FIU_RUN");
-
-  if (fiu_run != NULL && *fiu_run != '\0')
-    return TRUE;
-
-  g_test_skip ("fiu-run (Debian's fiu-utils) was not found at configure time");
-
-  return FALSE;
+  return !kiosk_test_skip_without_fiu (g_getenv ("KIOSK_FIU_RUN"));
 }
 
 /* No export leaves a temporary file: the target's folder holds the complete target or

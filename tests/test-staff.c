@@ -351,9 +351,18 @@ test_reset_closes_every_window (StaffFixture  *fixture,
   kiosk_test_wait_for_label (GTK_WIDGET (staff_page (fixture)), "Callback requests", 10000);
 
   gtk_window_present (GTK_WINDOW (gtk_window_new ()));
+#ifndef __SANITIZE_ADDRESS__
   gtk_window_set_interactive_debugging (TRUE);
   kiosk_test_iterate (300);
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), >=, 3);
+#else
+  /* GTK 4.8's Inspector leaks its pages' widgets when it is destroyed (the warnings below), and
+   * LeakSanitizer cannot tell them from ours (its stacks end in g_malloc): the sanitizer build
+   * closes a second stray window instead; the ordinary suite closes the real Inspector. */
+  gtk_window_present (GTK_WINDOW (gtk_window_new ()));
+  kiosk_test_iterate (300);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), >=, 3);
+#endif
 
   /* GTK 4.8's Inspector warns about its own tree model when it is destroyed ("Finalizing
    * GtkInspectorTreeData, but it still has children left"): GTK's to fix, so warnings are not

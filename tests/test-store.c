@@ -1298,11 +1298,8 @@ skip_without_fiu (void)
   g_autofree char *fiu_run = find_fiu_run ();
   g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "kiosk-crash-writer", NULL);
 
-  if (fiu_run == NULL)
-    {
-      g_test_skip ("fiu-run (Debian package fiu-utils) is not installed");
-      return TRUE;
-    }
+  if (kiosk_test_skip_without_fiu (fiu_run))
+    return TRUE;
   if (!g_file_test (writer, G_FILE_TEST_IS_EXECUTABLE))
     {
       g_test_skip ("kiosk-crash-writer is not built");
