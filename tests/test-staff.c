@@ -531,13 +531,13 @@ main (int   argc,
               quarantine_setup, test_quarantine_warning, staff_teardown);
   g_test_add ("/kiosk/staff/visitor-reset-locks", StaffFixture, NULL,
               staff_setup, test_visitor_reset_locks, staff_teardown);
-  g_test_add ("/kiosk/staff/file-chooser-inspector", StaffFixture, NULL,
+  g_test_add ("/kiosk/staff/chooser/inspector", StaffFixture, NULL,
               staff_setup, test_file_chooser_inspector, staff_teardown);
-  g_test_add ("/kiosk/staff/lock-closes-dialogs", StaffFixture, NULL,
+  g_test_add ("/kiosk/staff/chooser/lock-closes-dialogs", StaffFixture, NULL,
               staff_setup, test_lock_closes_dialogs, staff_teardown);
   g_test_add ("/kiosk/staff/reset-closes-every-window", StaffFixture, NULL,
               staff_setup, test_reset_closes_every_window, staff_teardown);
-  g_test_add ("/kiosk/staff/chooser-counts-as-activity", StaffFixture, NULL,
+  g_test_add ("/kiosk/staff/chooser/counts-as-activity", StaffFixture, NULL,
               staff_setup, test_chooser_counts_as_activity, staff_teardown);
   g_test_add ("/kiosk/staff/reset-closes-popovers", StaffFixture, NULL,
               staff_setup, test_reset_closes_popovers, staff_teardown);
