@@ -316,7 +316,7 @@ cmd_package() {
   rm -rf "$DEB_DIR/src"
   say "package: built $(ls "$DEB_DIR"/patient-kiosk_*.deb)"
   say "lintian:"
-  lintian --info --display-info --fail-on error "$DEB_DIR"/patient-kiosk_*.changes
+  lintian --display-info --fail-on error "$DEB_DIR"/patient-kiosk_*.changes
   say "lintian: no errors"
 }
 
