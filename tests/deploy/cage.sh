@@ -156,9 +156,11 @@ KIOSK1=$(pids_named patient-kiosk)
 echo "  cage PID $CAGE1, patient-kiosk PID $KIOSK1 (this test's PID namespace)"
 check "cage runs as $USER_NAME (uid $KUID), not root" test -n "$CAGE1"
 check "the kiosk runs as $USER_NAME (uid $KUID)" test -n "$KIOSK1"
-ARGS=$(tr '\0' ' ' <"$ROOT/proc/${KIOSK1:-0}/cmdline" 2>/dev/null || true)
+ARGS=$({ tr '\0' ' ' <"$ROOT/proc/${KIOSK1:-0}/cmdline"; } 2>/dev/null || true)
 echo "  kiosk command line: $ARGS"
 check "the kiosk runs with --kiosk" grep -q -- '--kiosk' <<<"$ARGS"
+DB=$(in_root stat -c '%U %a' "$DATA_DIR/requests.db" 2>/dev/null || true)
+check "it made its database in $DATA_DIR, its own, 0600 ($DB)" test "$DB" = "$USER_NAME 600"
 
 echo "== kill -9 the kiosk"
 [ -n "$KIOSK1" ] && kill -KILL "$KIOSK1"

@@ -50,7 +50,7 @@ enter_mount_namespace() {
 host_mirror() {
   grep -hsE '^[[:space:]]*(URIs:|deb[[:space:]])' /etc/apt/sources.list \
       /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources \
-    | grep -oE 'https?://[^[:space:]]+' | sed 's,/$,,' | grep -E "/$1\$" | head -n1
+    | grep -oE 'https?://[^[:space:]]+' | sed 's,/$,,' | grep -E "/$1\$" | head -n1 || true
 }
 
 # Makes $BASE_TAR once: a minbase Debian 12 with the sources a real install has, lists fetched.

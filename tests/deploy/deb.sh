@@ -17,15 +17,20 @@ enter_mount_namespace "$@"
 PIN=480271
 
 echo "== build and lintian (./kiosk.sh package)"
-check "the package builds and lintian reports no errors" \
-  env KIOSK_DEB_DIR="$DEB_DIR" ./kiosk.sh package
+# KIOSK_DEPLOY_REUSE_DEB=1 tests the .deb already in $DEB_DIR instead (when rerunning).
+if [ "${KIOSK_DEPLOY_REUSE_DEB:-0}" = 1 ] && ls "$DEB_DIR"/patient-kiosk_*.deb >/dev/null 2>&1; then
+  echo "reusing the package already built in $DEB_DIR"
+else
+  check "the package builds and lintian reports no errors" \
+    env KIOSK_DEB_DIR="$DEB_DIR" ./kiosk.sh package
+fi
 DEB=$(ls "$DEB_DIR"/patient-kiosk_*.deb 2>/dev/null | head -n1 || true)
 [ -n "$DEB" ] || { echo "FAIL  no .deb in $DEB_DIR"; finish deb; }
 VERSION=$(dpkg-deb -f "$DEB" Version)
 echo "package: $DEB"
 dpkg-deb -f "$DEB" Depends | sed 's/^/Depends: /'
 echo "files:"
-dpkg-deb -c "$DEB" | awk '{ print "  " $1, $6 }'
+dpkg-deb -c "$DEB" | awk '/^-/ { print "  " $1, $6 }'
 
 echo "== a fresh Debian 12 chroot"
 make_base
@@ -44,7 +49,7 @@ pulled() {
   in_root dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
 }
 for pkg in cage fonts-cantarell adwaita-icon-theme librsvg2-common dconf-gsettings-backend \
-  shared-mime-info; do
+  shared-mime-info xwayland; do
   check "apt pulled in $pkg" pulled "$pkg"
 done
 
@@ -79,15 +84,16 @@ echo "  $OUT"
 check "patient-kiosk --version runs as $KIOSK_USER and says ${VERSION}" \
   grep -qF "$VERSION" <<<"$OUT"
 
-echo "== patient data: a staff PIN and the request database"
+# The request database appears when the kiosk itself first runs (tests/deploy/cage.sh checks
+# it); the staff PIN is data the command line makes.
+echo "== data in the data folder: a staff PIN"
 printf '%s\n' "$PIN" | as_kiosk_user patient-kiosk --set-staff-pin >/dev/null 2>&1 || true
-as_kiosk_user patient-kiosk --export-csv=- >/dev/null 2>&1 || true
 snapshot() {
   (cd "$ROOT$HOME_DIR" && find . -printf '%p %U %m\n' | sort && find . -type f -exec sha256sum {} + | sort)
 }
 BEFORE=$(snapshot)
 find "$ROOT$DATA_DIR" -type f -printf '  %P %m\n'
-check "the data folder holds requests.db" test -f "$ROOT$DATA_DIR/requests.db"
+check "the data folder holds the staff PIN" test -s "$ROOT$DATA_DIR/staff-pin"
 
 echo "== apt-get remove patient-kiosk"
 REMOVE=$(in_root apt-get remove -y -q patient-kiosk 2>&1 || true)
@@ -116,6 +122,6 @@ in_root sh -c "cd /tmp && apt-get install -y -q --no-install-recommends ./$(base
 KUID2=$(in_root id -u "$KIOSK_USER")
 check "the user keeps its uid ($KUID2)" test "$KUID2" = "$KUID"
 check "the data folder is still as it was" test "$(snapshot)" = "$BEFORE"
-check "the kiosk opens the kept database" as_kiosk_user patient-kiosk --export-csv=- --all
+check "patient-kiosk runs again as $KIOSK_USER" as_kiosk_user patient-kiosk --version
 
 finish deb
