@@ -160,7 +160,7 @@ check_unit() {
 
   verify_units "systemd-analyze verify patient-kiosk.service" "$UNIT"
   line=$(grep '^ExecStart=' "$UNIT")
-  if [ "$line" = "ExecStart=/usr/bin/cage -d -- /usr/bin/patient-kiosk --kiosk" ]; then
+  if [ "$line" = "ExecStart=/bin/sh -c '/usr/bin/cage -d -- /usr/bin/patient-kiosk --kiosk; exit \$\$?'" ]; then
     pass "the unit runs $line"
   else
     fail "the unit runs $line"
@@ -289,7 +289,7 @@ check_other_configurations() {
     pass "prefix /usr/local: all $(printf '%s\n' "$paths" | wc -l) files under /usr/local, the unit in /usr/local/lib/systemd/system"
   fi
   unit=$WORK/build-local/resources/patient-kiosk.service
-  if grep -qxF 'ExecStart=/usr/bin/cage -d -- /usr/local/bin/patient-kiosk --kiosk' "$unit"; then
+  if grep -qF -- '-d -- /usr/local/bin/patient-kiosk --kiosk' "$unit"; then
     pass "prefix /usr/local: the unit runs /usr/local/bin/patient-kiosk"
   else
     fail "prefix /usr/local: the unit runs $(grep '^ExecStart=' "$unit")"
