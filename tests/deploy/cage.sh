@@ -45,7 +45,9 @@ unit_value() {
   sed -n "s/^$1=//p" "$ROOT$UNIT" | tail -n1
 }
 USER_NAME=$(unit_value User)
+# The command line as a shell reads it: systemd's quoting is the shell's here, and "$$" is "$".
 EXEC_START=$(unit_value ExecStart)
+EXEC_START=${EXEC_START//\$\$/\$}
 RESTART=$(unit_value Restart)
 RESTART_SEC=$(unit_value RestartSec)
 echo "unit: User=$USER_NAME ExecStart=$EXEC_START Restart=$RESTART RestartSec=$RESTART_SEC"
@@ -82,11 +84,12 @@ start_xvfb() {
 
 # The supervisor, run as root in the chroot like PID 1: Restart=always starts the service again
 # after any exit, Restart=on-failure after a non-zero one, RestartSec apart.
+printf '%s\n' "$EXEC_START" >"$ROOT/tmp/kiosk-execstart"
 cat >"$ROOT/tmp/kiosk-supervisor.sh" <<SUPERVISOR
 #!/bin/sh
 mkdir -p "$RUNTIME_DIR" && chown "$USER_NAME:" "$RUNTIME_DIR" && chmod 0700 "$RUNTIME_DIR"
 while :; do
-  echo "supervisor: starting: $EXEC_START"
+  echo "supervisor: starting: \$(cat /tmp/kiosk-execstart)"
   rm -f "$RUNTIME_DIR"/wayland-*
   status=0
   (cd "$KHOME" && exec runuser -u "$USER_NAME" -- env -i \$(cat /tmp/kiosk-service.env) \
