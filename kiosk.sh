@@ -11,6 +11,9 @@
 #   ./kiosk.sh bench           the benchmarks, printed as figures
 #   ./kiosk.sh sanitize        the default suite built with ASan + UBSan (in _build-sanitize)
 #   ./kiosk.sh fuzz [SECONDS]  the libFuzzer targets with clang, SECONDS each (in _build-fuzz)
+#   ./kiosk.sh package         the Debian package (dpkg-buildpackage, then lintian) in _build-deb
+#   ./kiosk.sh deploy-tests    opt-in, as root: install to a DESTDIR, the .deb in a debootstrap
+#                              chroot, the kiosk under headless cage (installs packages, a user)
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")"
@@ -273,6 +276,74 @@ cmd_fuzz() {
 }
 # --- end of sanitizers and fuzzing -------------------------------------------------------------
 
+# --- Debian package and deployment tests (issue 11) ------------------------------------------
+DEB_DIR=${KIOSK_DEB_DIR:-_build-deb}
+# Only `package` needs these, besides the build dependencies above (debian/control lists the
+# same set; dpkg-checkbuilddeps says if they ever differ). systemd provides systemd.pc, from
+# which meson takes the unit, sysusers.d and tmpfiles.d folders.
+PACKAGE_PACKAGES=(debhelper dpkg-dev fakeroot lintian systemd)
+# `deploy-tests` also makes a Debian 12 chroot and runs the kiosk under headless cage.
+DEPLOY_PACKAGES=(debootstrap cage grim imagemagick)
+
+install_extra_packages() {
+  local pkg missing=()
+  command -v dpkg-query >/dev/null 2>&1 || { say "These commands need Debian 12."; exit 1; }
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
+}
+
+# Builds the .deb from a copy of the working tree in $DEB_DIR/src (dpkg-buildpackage writes next
+# to the source and leaves debian/ build folders behind), then moves the results to $DEB_DIR.
+cmd_package() {
+  local version src
+  install_deps
+  install_extra_packages "${PACKAGE_PACKAGES[@]}"
+  version=$(dpkg-parsechangelog -S Version)
+  src="$DEB_DIR/src/patient-kiosk-$version"
+  rm -rf "$DEB_DIR/src"
+  rm -f "$DEB_DIR"/*.deb "$DEB_DIR"/*.changes "$DEB_DIR"/*.buildinfo
+  mkdir -p "$src"
+  tar --exclude='./_build*' --exclude=./.git --exclude='./obj-*' -cf - . | tar -xf - -C "$src"
+  (cd "$src" && dpkg-checkbuilddeps && dpkg-buildpackage -us -uc -b)
+  find "$DEB_DIR/src" -maxdepth 1 -type f -exec mv -t "$DEB_DIR" {} +
+  rm -rf "$DEB_DIR/src"
+  say "package: built $(ls "$DEB_DIR"/patient-kiosk_*.deb)"
+  say "lintian:"
+  lintian --display-info --fail-on error "$DEB_DIR"/patient-kiosk_*.changes
+  say "lintian: no errors"
+}
+
+# Each script prints what it checked and exits non-zero on a failure; all three always run.
+cmd_deploy_tests() {
+  local script status=0 results=()
+  if [ "$(id -u)" -ne 0 ]; then
+    say "deploy-tests installs packages, makes a chroot and a user: run it as root."
+    exit 1
+  fi
+  install_deps
+  install_extra_packages "${PACKAGE_PACKAGES[@]}" "${DEPLOY_PACKAGES[@]}"
+  for script in destdir deb cage; do
+    say "=== tests/deploy/$script.sh"
+    if KIOSK_DEB_DIR="$DEB_DIR" "tests/deploy/$script.sh"; then
+      results+=("PASS $script")
+    else
+      results+=("FAIL $script")
+      status=1
+    fi
+  done
+  say "=== deploy-tests:"
+  printf '  %s\n' "${results[@]}" >&2
+  return "$status"
+}
+# --- end of Debian package and deployment tests ------------------------------------------------
+
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
@@ -283,8 +354,10 @@ case "${1:-}" in
   bench) shift; cmd_bench "$@" ;;
   sanitize) shift; cmd_sanitize "$@" ;;
   fuzz) shift; cmd_fuzz "$@" ;;
+  package) cmd_package ;;
+  deploy-tests) cmd_deploy_tests ;;
   *)
-    say "Usage: ./kiosk.sh run|test|build|deps|screenshots|long-tests|bench|sanitize|fuzz [SECONDS]"
+    say "Usage: ./kiosk.sh run|test|build|deps|screenshots|long-tests|bench|sanitize|fuzz [SECONDS]|package|deploy-tests"
     exit 2
     ;;
 esac
