@@ -283,7 +283,7 @@ DEB_DIR=${KIOSK_DEB_DIR:-_build-deb}
 # which meson takes the unit, sysusers.d and tmpfiles.d folders.
 PACKAGE_PACKAGES=(debhelper dpkg-dev fakeroot lintian systemd)
 # `deploy-tests` also makes a Debian 12 chroot and runs the kiosk under headless cage.
-DEPLOY_PACKAGES=(debootstrap cage grim imagemagick)
+DEPLOY_PACKAGES=(debootstrap cage xwayland grim imagemagick systemd-container dbus libpam-systemd)
 
 install_extra_packages() {
   local pkg missing=()
@@ -320,7 +320,7 @@ cmd_package() {
   say "lintian: no errors"
 }
 
-# Each script prints what it checked and exits non-zero on a failure; all three always run.
+# Each script prints what it checked and exits non-zero on a failure; all four always run.
 cmd_deploy_tests() {
   local script status=0 results=()
   if [ "$(id -u)" -ne 0 ]; then
@@ -329,7 +329,7 @@ cmd_deploy_tests() {
   fi
   install_deps
   install_extra_packages "${PACKAGE_PACKAGES[@]}" "${DEPLOY_PACKAGES[@]}"
-  for script in destdir deb cage; do
+  for script in destdir deb cage unit-boot; do
     say "=== tests/deploy/$script.sh"
     if KIOSK_DEB_DIR="$DEB_DIR" "tests/deploy/$script.sh"; then
       results+=("PASS $script")
