@@ -223,17 +223,7 @@ cmd_sanitize() {
 }
 
 install_fuzz_deps() {
-  local pkg missing=()
-  command -v dpkg-query >/dev/null 2>&1 || return 0
-  for pkg in "${FUZZ_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
-      || missing+=("$pkg")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  say "Installing the fuzzing tools: ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}"
+  install_extra_packages "${FUZZ_PACKAGES[@]}"
 }
 
 # Runs one target for $2 seconds on a copy of its seed corpus; prints runs, execs/s and crashes.
