@@ -26,6 +26,8 @@ static const SeedItem seed_items[] = {
   { "causes", "magnesium", "magnesio" },
   { "causes", "potassium", "potasio" },
   { "causes", "hemifacial spasm", "espasmo hemifacial" },
+  { "causes", "one side of the face", "un lado de la cara" },
+  { "causes", "tension", "tensión" },
   { "causes", "neurologist", "neurólogo" },
   { "causes", "caffeine", "cafeína" },
   { "causes", "screens", "pantallas" },
@@ -39,9 +41,12 @@ static const SeedItem seed_items[] = {
   { "treatments", "within a few days", "en pocos días" },
   { "treatments", "nervous system", "sistema nervioso" },
   { "treatments", "surgery", "cirugía" },
+  { "treatments", "do not go away", "no se quitan" },
+  { "treatments", "advanced technology", "tecnología avanzada" },
   { "treatments", "physical therapy", "fisioterapia" },
   { "treatments", "strengthening exercises", "ejercicios de fortalecimiento" },
   { "treatments", "follow-up", "citas de control" },
+  { "treatments", "instructions", "indicaciones" },
   /* When to see a specialist */
   { "specialist", "daily activities", "actividades diarias" },
   { "specialist", "muscle weakness", "debilidad en los músculos" },
@@ -49,6 +54,9 @@ static const SeedItem seed_items[] = {
   { "specialist", "loss of feeling", "pérdida de sensibilidad" },
   { "specialist", "family history", "antecedentes en su familia" },
   { "specialist", "worse over time", "peor con el tiempo" },
+  { "specialist", "early diagnosis", "diagnóstico temprano" },
+  { "specialist", "complications", "complicaciones" },
+  { "specialist", "quality of life", "calidad de vida" },
   { "specialist", "Request a callback", "Pedir que me llamen" },
 };
 
