@@ -155,11 +155,12 @@ test_exact_text (void)
 
   g_assert_cmpstr (text, ==,
                    "Why does my face twitch?\n"
-                   "A twitching face can have several causes, and there are solutions to help.\n"
+                   "Facial twitching and spasms can have several causes. Most importantly, there are "
+                   "solutions.\n"
                    "\n"
                    "- Stress and anxiety\n"
                    "- Not enough sleep\n"
-                   "- Not enough minerals\n"
+                   "- Lack of minerals\n"
                    "- Too much caffeine\n"
                    "- Long hours on screens\n"
                    "- Neurological conditions\n"

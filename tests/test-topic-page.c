@@ -171,7 +171,7 @@ test_spanish (PageFixture   *fixture,
   show_take_home (fixture);
   assert_code_shown (fixture);
   g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (fixture->page), "no se registra nada"));
-  g_assert_true (g_str_has_prefix (text, "¿Por qué me tiembla la cara?\n"));
+  g_assert_true (g_str_has_prefix (text, "¿Por qué tengo tics en la cara?\n"));
   g_assert_true (g_str_has_suffix (text, "\nClínica Ñandú, teléfono +506 2222-3333"));
 }
 

@@ -130,7 +130,7 @@ test_switch_language (WindowFixture *fixture,
 
   /* The home page, the header and the footer all speak Spanish now. */
   g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (home_page (fixture)),
-                                           "¿Por qué me tiembla la cara?"));
+                                           "¿Por qué tengo tics en la cara?"));
   g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (home_page (fixture)),
                                            "Pedir que me llamen"));
   /* Strings from the .ui templates switch too, not only those set from code. */
