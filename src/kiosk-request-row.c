@@ -15,7 +15,10 @@ struct _KioskRequestRow
   GtkButton        *called_back_button;
   GtkLabel         *details_label;
   GtkLabel         *name_label;
+  GtkButton        *no_answer_button;
+  GtkLabel         *notice_label;
   GtkLabel         *phone_label;
+  GtkLabel         *status_label;
 
   KioskRequest     *request;
   KioskContentPack *content;
@@ -32,6 +35,7 @@ enum {
 
 enum {
   CALLED_BACK,
+  NO_ANSWER,
   N_SIGNALS
 };
 
@@ -93,6 +97,39 @@ kiosk_request_row_describe (KioskRequest     *request,
                           created);
 }
 
+/**
+ * kiosk_request_row_describe_status:
+ *
+ * Returns: (transfer full) (nullable): what happened to the request so far, in plain words, or
+ *   %NULL for a request nobody has acted on yet
+ */
+char *
+kiosk_request_row_describe_status (KioskRequest *request)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  GDateTime *at;
+
+  g_return_val_if_fail (KIOSK_IS_REQUEST (request), NULL);
+
+  switch (kiosk_request_get_status (request))
+    {
+    case KIOSK_REQUEST_STATUS_NO_ANSWER:
+      at = kiosk_request_get_no_answer_at (request);
+      local = g_date_time_to_local (at);
+      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      /* Translators: %s is when staff called and nobody answered. */
+      return g_strdup_printf (_("No answer on %s. Try again."), when);
+    case KIOSK_REQUEST_STATUS_CALLED_BACK:
+      return g_strdup (_("Called back"));
+    case KIOSK_REQUEST_STATUS_EXPORTED:
+      return g_strdup (_("Exported to a file"));
+    case KIOSK_REQUEST_STATUS_PENDING:
+    default:
+      return NULL;
+    }
+}
+
 static void
 called_back_clicked_cb (KioskRequestRow *self)
 {
@@ -100,22 +137,82 @@ called_back_clicked_cb (KioskRequestRow *self)
 }
 
 static void
+no_answer_clicked_cb (KioskRequestRow *self)
+{
+  g_signal_emit (self, signals[NO_ANSWER], 0);
+}
+
+static void
+set_optional_label (GtkLabel   *label,
+                    const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+/* Screen readers hear which patient a button is for, not ten identical "Called back"s. */
+static void
+name_button (GtkButton *button,
+             char      *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_free (label);
+}
+
+static void
 kiosk_request_row_constructed (GObject *object)
 {
   KioskRequestRow *self = (KioskRequestRow *)object;
   g_autofree char *details = kiosk_request_row_describe (self->request, self->content);
-  g_autofree char *button_name = NULL;
+  g_autofree char *status = kiosk_request_row_describe_status (self->request);
+  g_autofree char *phone = kiosk_request_format_phone (kiosk_request_get_phone (self->request));
+  const char *name = kiosk_request_get_name (self->request);
+  gboolean open = kiosk_request_is_open (self->request);
 
   G_OBJECT_CLASS (kiosk_request_row_parent_class)->constructed (object);
 
-  gtk_label_set_label (self->name_label, kiosk_request_get_name (self->request));
-  gtk_label_set_label (self->phone_label, kiosk_request_get_phone (self->request));
+  gtk_label_set_label (self->name_label, name);
+  gtk_label_set_label (self->phone_label, phone);
   gtk_label_set_label (self->details_label, details);
+  set_optional_label (self->status_label, status);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->called_back_button),
+                          kiosk_request_get_status (self->request) !=
+                          KIOSK_REQUEST_STATUS_CALLED_BACK);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_answer_button), open);
 
   /* Translators: %s is a patient's name; this names the button for a screen reader. */
-  button_name = g_strdup_printf (_("Mark %s as called back"), kiosk_request_get_name (self->request));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->called_back_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
+  name_button (self->called_back_button, g_strdup_printf (_("Mark %s as called back"), name));
+  /* Translators: %s is a patient's name; this names the button for a screen reader. */
+  name_button (self->no_answer_button,
+               g_strdup_printf (_("%s did not answer: try again later"), name));
+}
+
+/**
+ * kiosk_request_row_set_days_left:
+ * @days_left: whole days before retention deletes the request, or -1 to say nothing
+ *
+ * Warns that the retention period is about to delete a request nobody has called yet.
+ */
+void
+kiosk_request_row_set_days_left (KioskRequestRow *self,
+                                 int              days_left)
+{
+  g_autofree char *notice = NULL;
+
+  g_return_if_fail (KIOSK_IS_REQUEST_ROW (self));
+
+  if (days_left == 0)
+    notice = g_strdup (_("Deleted automatically today: call or export it now."));
+  else if (days_left > 0)
+    notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Deleted automatically in %d day: call or export it.",
+                                           "Deleted automatically in %d days: call or export it.",
+                                           days_left),
+                              days_left);
+
+  set_optional_label (self->notice_label, notice);
 }
 
 static void
@@ -200,13 +297,26 @@ kiosk_request_row_class_init (KioskRequestRowClass *klass)
     g_signal_new ("called-back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * KioskRequestRow::no-answer:
+   *
+   * Emitted when staff called and nobody answered.
+   */
+  signals[NO_ANSWER] =
+    g_signal_new ("no-answer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kiosk-request-row.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskRequestRow, called_back_button);
   gtk_widget_class_bind_template_child (widget_class, KioskRequestRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, KioskRequestRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskRequestRow, no_answer_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskRequestRow, notice_label);
   gtk_widget_class_bind_template_child (widget_class, KioskRequestRow, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskRequestRow, status_label);
   gtk_widget_class_bind_template_callback (widget_class, called_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, no_answer_clicked_cb);
 }
 
 static void

@@ -17,5 +17,8 @@ GtkWidget    *kiosk_request_row_new         (KioskRequest     *request,
 KioskRequest *kiosk_request_row_get_request (KioskRequestRow  *self);
 char         *kiosk_request_row_describe    (KioskRequest     *request,
                                              KioskContentPack *content);
+char         *kiosk_request_row_describe_status (KioskRequest *request);
+void          kiosk_request_row_set_days_left   (KioskRequestRow *self,
+                                                 int              days_left);
 
 G_END_DECLS

@@ -24,11 +24,13 @@ struct _KioskStaffPage
   GtkWidget          parent_instance;
 
   /* Template widgets */
+  GtkBox            *activity_box;
   GtkLabel          *empty_label;
   GtkPasswordEntry  *pin_entry;
   GtkLabel          *pin_message;
   KioskKeyboard     *pin_pad;
   GtkListBox        *requests_list;
+  GtkLabel          *retention_label;
   GtkScrolledWindow *scroller;
   GtkStack          *stack;
   GtkLabel          *status_label;
@@ -86,6 +88,65 @@ kiosk_staff_page_clear_list (KioskStaffPage *self)
     gtk_list_box_remove (self->requests_list, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->usage_grid))) != NULL)
     gtk_grid_remove (self->usage_grid, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->activity_box))) != NULL)
+    gtk_box_remove (self->activity_box, child);
+}
+
+static KioskApplication *
+kiosk_staff_page_get_application (KioskStaffPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
+
+  return KIOSK_IS_APPLICATION (app) ? KIOSK_APPLICATION (app) : NULL;
+}
+
+/* The clinic's retention period, as the application's daily retention run reads it. */
+static guint
+kiosk_staff_page_get_retention_days (KioskStaffPage *self)
+{
+  KioskApplication *app = kiosk_staff_page_get_application (self);
+
+  if (app == NULL)
+    return 0;
+
+  return MAX (g_settings_get_uint (kiosk_application_get_settings (app), "retention-days"), 1);
+}
+
+/* Whole days, rounded down, before retention deletes @request; -1 when that is further away than
+ * the warning period. */
+static int
+days_before_expiry (KioskRequest *request,
+                    guint         retention_days,
+                    GDateTime    *now)
+{
+  g_autoptr(GDateTime) expiry = kiosk_store_expiry_time (request, retention_days);
+  GTimeSpan left = g_date_time_difference (expiry, now);
+  int days = (int)MAX (left / G_TIME_SPAN_DAY, 0);
+
+  return days < KIOSK_RETENTION_WARNING_DAYS ? days : -1;
+}
+
+static void
+kiosk_staff_page_show_retention_warning (KioskStaffPage *self,
+                                         guint           n_expiring,
+                                         guint           retention_days)
+{
+  g_autofree char *text = NULL;
+
+  if (n_expiring > 0)
+    /* Translators: the first %u is a number of requests, the second the retention in days. */
+    text = g_strdup_printf (ngettext ("%u request nobody has called yet will be deleted "
+                                      "automatically within %u days, because requests are kept "
+                                      "%u days. Call or export it first.",
+                                      "%u requests nobody has called yet will be deleted "
+                                      "automatically within %u days, because requests are kept "
+                                      "%u days. Call or export them first.", n_expiring),
+                            n_expiring, (guint)KIOSK_RETENTION_WARNING_DAYS, retention_days);
+
+  gtk_label_set_label (self->retention_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->retention_label), text != NULL);
 }
 
 static char *
@@ -139,11 +200,46 @@ mark_called_back_cb (KioskStaffPage  *self,
 }
 
 static void
+mark_no_answer_cb (KioskStaffPage  *self,
+                   KioskRequestRow *row)
+{
+  KioskRequest *request = kiosk_request_row_get_request (row);
+  g_autoptr(GError) error = NULL;
+
+  if (!kiosk_store_mark_no_answer (self->store, kiosk_request_get_id (request), &error))
+    {
+      kiosk_staff_page_report_error (self, error);
+      return;
+    }
+
+  kiosk_staff_page_refresh (self);
+  kiosk_staff_page_set_status (self, _("Marked as not answered. The request stays in the list."));
+}
+
+static GtkWidget *
+kiosk_staff_page_add_request_row (KioskStaffPage *self,
+                                  KioskRequest   *request)
+{
+  GtkWidget *row = kiosk_request_row_new (request, self->content);
+
+  g_signal_connect_object (row, "called-back", G_CALLBACK (mark_called_back_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "no-answer", G_CALLBACK (mark_no_answer_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_box_append (self->requests_list, row);
+
+  return row;
+}
+
+static void
 kiosk_staff_page_fill_requests (KioskStaffPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) requests = kiosk_store_list_requests (self->store, FALSE, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  guint retention_days = kiosk_staff_page_get_retention_days (self);
   guint n = requests != NULL ? g_list_model_get_n_items (requests) : 0;
+  guint n_expiring = 0;
 
   if (error != NULL)
     kiosk_staff_page_report_error (self, error);
@@ -151,15 +247,78 @@ kiosk_staff_page_fill_requests (KioskStaffPage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KioskRequest) request = g_list_model_get_item (requests, i);
-      GtkWidget *row = kiosk_request_row_new (request, self->content);
+      GtkWidget *row = kiosk_staff_page_add_request_row (self, request);
+      int days_left = retention_days > 0 ? days_before_expiry (request, retention_days, now) : -1;
 
-      g_signal_connect_object (row, "called-back", G_CALLBACK (mark_called_back_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->requests_list, row);
+      kiosk_request_row_set_days_left (KIOSK_REQUEST_ROW (row), days_left);
+      n_expiring += days_left >= 0;
     }
 
+  kiosk_staff_page_show_retention_warning (self, n_expiring, retention_days);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->requests_list), n > 0);
+}
+
+/* The audit trail in plain words; the events are the store's and the staff area's own. */
+static char *
+describe_audit_entry (const KioskAuditEntry *entry)
+{
+  int n = (int)entry->count;
+
+  if (g_str_equal (entry->event, "export"))
+    return g_strdup_printf (ngettext ("Exported %d request.", "Exported %d requests.", n), n);
+  if (g_str_equal (entry->event, "called-back"))
+    return g_strdup (_("Marked a request as called back."));
+  if (g_str_equal (entry->event, "no-answer"))
+    return g_strdup (_("Marked a request as not answered."));
+  if (g_str_equal (entry->event, "purge"))
+    return g_strdup_printf (ngettext ("Deleted %d handled request.",
+                                      "Deleted %d handled requests.", n), n);
+  if (g_str_equal (entry->event, "expire"))
+    return g_strdup_printf (ngettext ("Retention deleted %d old request.",
+                                      "Retention deleted %d old requests.", n), n);
+  if (g_str_equal (entry->event, "expire-open"))
+    return g_strdup_printf (ngettext ("Retention deleted %d request nobody had called back.",
+                                      "Retention deleted %d requests nobody had called back.",
+                                      n), n);
+  if (g_str_equal (entry->event, "unlock"))
+    return g_strdup (_("Staff area opened."));
+
+  return g_strdup (entry->event);
+}
+
+static void
+kiosk_staff_page_fill_activity (KioskStaffPage *self)
+{
+  g_autoptr(GPtrArray) audit = kiosk_store_list_audit (self->store, 12, NULL);
+
+  for (guint i = 0; audit != NULL && i < audit->len; i++)
+    {
+      const KioskAuditEntry *entry = g_ptr_array_index (audit, i);
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *what = NULL;
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      /* The retention runs at every start and daily; a run that deleted nothing is noise. */
+      if (g_str_equal (entry->event, "expire") && entry->count == 0)
+        continue;
+
+      local = g_date_time_to_local (entry->at);
+      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      what = describe_audit_entry (entry);
+      /* Translators: a time, then what staff or the kiosk did then. */
+      text = g_strdup_printf (_("%s  %s"), when, what);
+      label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "kiosk-body");
+      if (g_str_equal (entry->event, "expire-open"))
+        gtk_widget_add_css_class (label, "warning");
+      gtk_box_append (self->activity_box, label);
+    }
 }
 
 static const char *
@@ -213,15 +372,9 @@ kiosk_staff_page_fill_usage (KioskStaffPage *self)
 static const char *
 store_problem_text (KioskStaffPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
-                                             : NULL;
-  const GError *error = NULL;
+  KioskApplication *app = kiosk_staff_page_get_application (self);
 
-  if (KIOSK_IS_APPLICATION (app))
-    error = kiosk_application_get_store_error (KIOSK_APPLICATION (app));
-
-  return kiosk_store_describe_error (error);
+  return kiosk_store_describe_error (app != NULL ? kiosk_application_get_store_error (app) : NULL);
 }
 
 static void
@@ -245,6 +398,7 @@ kiosk_staff_page_refresh (KioskStaffPage *self)
   kiosk_staff_page_update_summary (self);
   kiosk_staff_page_fill_requests (self);
   kiosk_staff_page_fill_usage (self);
+  kiosk_staff_page_fill_activity (self);
 }
 
 static void
@@ -565,7 +719,8 @@ purge_action (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Delete handled requests?"),
                                    _("Requests that were exported or called back are deleted "
-                                     "from this kiosk for good. Pending requests stay."));
+                                     "from this kiosk for good. Requests still waiting for a call "
+                                     "stay."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("Cancel"),
                                     "delete", _("Delete"),
@@ -729,11 +884,13 @@ kiosk_staff_page_class_init (KioskStaffPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kiosk-staff-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskStaffPage, activity_box);
   gtk_widget_class_bind_template_child (widget_class, KioskStaffPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, KioskStaffPage, pin_entry);
   gtk_widget_class_bind_template_child (widget_class, KioskStaffPage, pin_message);
   gtk_widget_class_bind_template_child (widget_class, KioskStaffPage, pin_pad);
   gtk_widget_class_bind_template_child (widget_class, KioskStaffPage, requests_list);
+  gtk_widget_class_bind_template_child (widget_class, KioskStaffPage, retention_label);
   gtk_widget_class_bind_template_child (widget_class, KioskStaffPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskStaffPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KioskStaffPage, status_label);

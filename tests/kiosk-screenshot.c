@@ -39,29 +39,46 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/* The staff area as reception sees it: a PIN, two made-up requests, unlocked. */
+/* Made-up requests for the staff area: a new one, one nobody answered, and one that retention
+ * deletes in two days. */
+static void
+save_sample_requests (KioskStore *store)
+{
+  const struct { const char *name, *phone; int days_old; gboolean no_answer; } sample[] = {
+    { "María José Rodríguez", "+50688881234", 28, FALSE },
+    { "Carlos Vega", "+15550100199", 3, TRUE },
+    { "Ana Pérez", "+50670001122", 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample); i++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) created = g_date_time_add_hours (now, -24 * sample[i].days_old - 2);
+      g_autoptr(KioskRequest) request = NULL;
+      gint64 id;
+
+      request = kiosk_request_new_full (0, created, sample[i].name, sample[i].phone,
+                                        i == 0 ? KIOSK_CALL_TIME_MORNING : KIOSK_CALL_TIME_ANY,
+                                        i == 0 ? "treatments" : NULL, "1",
+                                        KIOSK_REQUEST_STATUS_PENDING, NULL, NULL, NULL);
+      id = kiosk_store_save (store, request, NULL);
+      if (sample[i].no_answer)
+        kiosk_store_mark_no_answer (store, id, NULL);
+    }
+}
+
+/* The staff area as reception sees it: a PIN, made-up requests, unlocked. */
 static void
 open_staff_area (KioskApplication *app,
                  KioskWindow      *window)
 {
-  const char *sample[][2] = { { "María José Rodríguez", "8888 1234" },
-                              { "Carlos Vega", "+1 555 010 0199" } };
   KioskStore *store = kiosk_application_get_store (app);
   g_autoptr(KioskStaffPin) pin = kiosk_staff_pin_new (kiosk_application_get_data_dir (app), NULL);
   GtkWidget *page;
   GtkWidget *entry;
 
   g_assert_true (kiosk_staff_pin_set (pin, "123456", NULL));
-  for (guint i = 0; i < G_N_ELEMENTS (sample); i++)
-    {
-      g_autoptr(KioskRequest) request = kiosk_request_new (sample[i][0], sample[i][1], "+506",
-                                                           i == 0 ? KIOSK_CALL_TIME_MORNING
-                                                                  : KIOSK_CALL_TIME_ANY,
-                                                           i == 0 ? "treatments" : NULL,
-                                                           TRUE, "1", NULL);
-
-      kiosk_store_save (store, request, NULL);
-    }
+  save_sample_requests (store);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.staff", NULL);
   kiosk_test_iterate (300);

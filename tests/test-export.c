@@ -70,7 +70,7 @@ save_full (KioskStore    *store,
 
   g_assert_nonnull (created);
   request = kiosk_request_new_full (0, created, name, phone, call_time, topic, "2025-01",
-                                    KIOSK_REQUEST_STATUS_PENDING, NULL, NULL);
+                                    KIOSK_REQUEST_STATUS_PENDING, NULL, NULL, NULL);
   id = kiosk_store_save (store, request, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);

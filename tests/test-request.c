@@ -480,6 +480,29 @@ test_enum_strings (void)
   g_assert_false (kiosk_request_status_from_string ("lost", &status));
 }
 
+/* Grouped as reception reads a number aloud or dials it by hand. */
+static void
+test_format_phone (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "+50688881234", "+506 8888 1234" },
+    { "+15550100199", "+1 555 010 0199" },
+    { "+34612345678", "+34 612 345 678" },
+    { "+442079460000", "+44 207 946 0000" },
+    { "+5024433221", "+502 443 3221" },
+    { "+8613812345678", "+86 138 1234 5678" },
+    { "8888 1234", "8888 1234" },
+    { "+50", "+50" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *formatted = kiosk_request_format_phone (cases[i].in);
+
+      g_assert_cmpstr (formatted, ==, cases[i].out);
+    }
+}
+
 static void
 test_new_full_converts_to_utc (void)
 {
@@ -488,7 +511,7 @@ test_new_full_converts_to_utc (void)
   g_autoptr(KioskRequest) request = NULL;
 
   request = kiosk_request_new_full (7, local, "Ana", "+50688881234", KIOSK_CALL_TIME_ANY, NULL,
-                                    "1", KIOSK_REQUEST_STATUS_EXPORTED, local, NULL);
+                                    "1", KIOSK_REQUEST_STATUS_EXPORTED, local, NULL, NULL);
 
   g_assert_cmpint (kiosk_request_get_id (request), ==, 7);
   g_assert_cmpint (g_date_time_get_utc_offset (kiosk_request_get_created (request)), ==, 0);
@@ -517,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/request/new/field-order", test_new_field_order);
   g_test_add_func ("/kiosk/request/new/full-converts-to-utc", test_new_full_converts_to_utc);
   g_test_add_func ("/kiosk/request/enum-strings", test_enum_strings);
+  g_test_add_func ("/kiosk/request/format-phone", test_format_phone);
 
   return g_test_run ();
 }

@@ -20,7 +20,7 @@ save_days_ago (KioskStore *store,
   g_autoptr(GError) error = NULL;
 
   request = kiosk_request_new_full (0, created, name, "+50688881234", KIOSK_CALL_TIME_ANY, NULL,
-                                    "2025-01", KIOSK_REQUEST_STATUS_PENDING, NULL, NULL);
+                                    "2025-01", KIOSK_REQUEST_STATUS_PENDING, NULL, NULL, NULL);
   kiosk_store_save (store, request, &error);
   g_assert_no_error (error);
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -120,7 +121,8 @@ test_pin_list_called_back_lock (StaffFixture  *fixture,
   type_pin (fixture, STAFF_PIN);
   kiosk_test_wait_for_label (page, "Lucía Fernández", 10000);
   g_assert_true (kiosk_staff_page_get_unlocked (staff_page (fixture)));
-  g_assert_nonnull (kiosk_test_find_label (page, "+50687654321"));
+  /* The phone is grouped for reading aloud and dialling by hand. */
+  g_assert_nonnull (kiosk_test_find_label (page, "+506 8765 4321"));
   g_assert_nonnull (kiosk_test_find_label (page, "1 request stored, 1 pending"));
   /* The visit to the form was counted, with no personal data. */
   g_assert_nonnull (kiosk_test_find_label (page, "Callback form"));
@@ -146,7 +148,7 @@ test_pin_list_called_back_lock (StaffFixture  *fixture,
   kiosk_test_wait_for_page (fixture->window, "home");
   g_assert_false (kiosk_staff_page_get_unlocked (staff_page (fixture)));
   g_assert_null (kiosk_test_find_label (GTK_WIDGET (fixture->window), "Lucía"));
-  g_assert_null (kiosk_test_find_label (GTK_WIDGET (fixture->window), "+50687654321"));
+  g_assert_null (kiosk_test_find_label (GTK_WIDGET (fixture->window), "8765"));
 }
 
 static void
@@ -513,6 +515,137 @@ test_quarantine_warning (StaffFixture  *fixture,
                                            "0 requests stored, 0 pending"));
 }
 
+static gint64
+save_made_days_ago (StaffFixture *fixture,
+                    const char   *name,
+                    int           days_ago)
+{
+  KioskStore *store = kiosk_application_get_store (fixture->app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) created = g_date_time_add_hours (now, -24 * days_ago - 2);
+  g_autoptr(KioskRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  request = kiosk_request_new_full (0, created, name, "+50688881234", KIOSK_CALL_TIME_ANY, NULL,
+                                    "1", KIOSK_REQUEST_STATUS_PENDING, NULL, NULL, NULL);
+  id = kiosk_store_save (store, request, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *page,
+          const char *name)
+{
+  GtkWidget *label = kiosk_test_find_label (page, name);
+
+  g_assert_nonnull (label);
+
+  return gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+}
+
+/* The button whose AdwButtonContent shows @label. */
+static GtkWidget *
+find_content_button (GtkWidget  *root,
+                     const char *label)
+{
+  if (ADW_IS_BUTTON_CONTENT (root) &&
+      g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (root)), label) == 0)
+    return gtk_widget_get_ancestor (root, GTK_TYPE_BUTTON);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_content_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static double
+page_y (GtkWidget *widget,
+        GtkWidget *page)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, page, &GRAPHENE_POINT_INIT (0, 0), &point));
+
+  return point.y;
+}
+
+/* "No answer, try again" keeps a request open; retention warns days before it deletes an open
+ * request, and the activity list shows what it deleted. */
+static void
+test_no_answer_and_retention (StaffFixture  *fixture,
+                              gconstpointer  data)
+{
+  KioskStore *store = kiosk_application_get_store (fixture->app);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(KioskRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *export_path = g_strconcat (fixture->data_dir, "-export.csv", NULL);
+  g_autofree char *csv = NULL;
+  GtkWidget *page = GTK_WIDGET (staff_page (fixture));
+  GtkWidget *purge;
+  gint64 fresh = save_made_days_ago (fixture, "Fresh Request", 0);
+
+  save_made_days_ago (fixture, "Old Request", 28);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.staff", NULL);
+  kiosk_test_wait_for_page (fixture->window, "staff");
+  type_pin (fixture, STAFF_PIN);
+  kiosk_test_wait_for_label (page, "Fresh Request", 10000);
+
+  /* Days before retention (30 days by default), the request and the page both warn. */
+  g_assert_nonnull (kiosk_test_find_label (page, "1 request nobody has called yet will be "
+                                                 "deleted automatically within 3 days"));
+  g_assert_nonnull (kiosk_test_find_label (find_row (page, "Old Request"),
+                                           "Deleted automatically in 1 day"));
+  g_assert_null (kiosk_test_find_label (find_row (page, "Fresh Request"), "Deleted automatically"));
+
+  /* A real click on "No answer, try again": still listed, still pending, with the time. */
+  kiosk_test_click (find_content_button (find_row (page, "Fresh Request"),
+                                         "No answer, try again"));
+  kiosk_test_wait_for_label (page, "The request stays in the list", 5000);
+  g_assert_nonnull (kiosk_test_find_label (find_row (page, "Fresh Request"), "No answer on "));
+  g_assert_nonnull (kiosk_test_find_label (page, "2 requests stored, 2 pending"));
+  g_assert_nonnull (kiosk_test_find_label (page, "Marked a request as not answered."));
+  request = kiosk_store_get_request (store, fresh, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_request_get_status (request), ==, KIOSK_REQUEST_STATUS_NO_ANSWER);
+
+  /* "Delete handled…" sits apart from the export buttons, below the list. */
+  purge = kiosk_test_find_button (page, "staff.purge");
+  g_assert_true (gtk_widget_get_parent (purge) !=
+                 gtk_widget_get_parent (kiosk_test_find_button (page, "staff.export")));
+  g_assert_cmpfloat (page_y (purge, page), >, page_y (find_row (page, "Fresh Request"), page));
+
+  /* Retention runs two days later: the open request it deletes is in the activity list. */
+  now = g_date_time_new_now_utc ();
+  later = g_date_time_add_days (now, 2);
+  g_assert_cmpint (kiosk_store_delete_expired (store, 30, later, &error), ==, 1);
+  kiosk_test_click (kiosk_test_find_button (page, "staff.lock"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.staff", NULL);
+  kiosk_test_wait_for_page (fixture->window, "staff");
+  type_pin (fixture, STAFF_PIN);
+  kiosk_test_wait_for_label (page, "Fresh Request", 10000);
+  g_assert_nonnull (kiosk_test_find_label (page, "Retention deleted 1 request nobody had called "
+                                                 "back."));
+  g_assert_null (kiosk_test_find_label (page, "Old Request"));
+
+  /* The status reaches the spreadsheet. */
+  kiosk_staff_page_export_to_path (staff_page (fixture), export_path, TRUE);
+  kiosk_test_wait_for_label (page, "Exported 1 request", 10000);
+  g_assert_true (g_file_get_contents (export_path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, ",no-answer,"));
+  g_unlink (export_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +674,8 @@ main (int   argc,
               staff_setup, test_chooser_counts_as_activity, staff_teardown);
   g_test_add ("/kiosk/staff/reset-closes-popovers", StaffFixture, NULL,
               staff_setup, test_reset_closes_popovers, staff_teardown);
+  g_test_add ("/kiosk/staff/no-answer-and-retention", StaffFixture, NULL,
+              staff_setup, test_no_answer_and_retention, staff_teardown);
 
   return g_test_run ();
 }

@@ -98,7 +98,7 @@ save_created (KioskStore *store,
   gint64 id;
 
   request = kiosk_request_new_full (0, created, name, "+50688881234", KIOSK_CALL_TIME_ANY, NULL,
-                                    "2025-01", KIOSK_REQUEST_STATUS_PENDING, NULL, NULL);
+                                    "2025-01", KIOSK_REQUEST_STATUS_PENDING, NULL, NULL, NULL);
   id = kiosk_store_save (store, request, &error);
   g_assert_no_error (error);
 
@@ -984,6 +984,91 @@ test_mark_called_back (StoreFixture  *fixture,
   g_assert_cmpstr (trail, ==, "called-back:1 export:1");
 }
 
+/* "No answer, try again": the request stays open, keeps its place through export and purge, and
+ * a later successful call closes it. */
+static void
+test_mark_no_answer (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskRequest) request = NULL;
+  g_autoptr(GListModel) open = NULL;
+  g_autofree char *trail = NULL;
+  gint64 id = save_new (fixture->store, 1);
+  gint64 total = 0, pending = 0;
+
+  g_assert_true (kiosk_store_mark_no_answer (fixture->store, id, &error));
+  g_assert_no_error (error);
+  request = kiosk_store_get_request (fixture->store, id, NULL);
+  g_assert_cmpint (kiosk_request_get_status (request), ==, KIOSK_REQUEST_STATUS_NO_ANSWER);
+  g_assert_nonnull (kiosk_request_get_no_answer_at (request));
+  g_assert_true (kiosk_request_is_open (request));
+  g_assert_cmpstr (kiosk_request_status_to_string (KIOSK_REQUEST_STATUS_NO_ANSWER), ==, "no-answer");
+
+  /* Still listed, counted and kept. */
+  open = kiosk_store_list_requests (fixture->store, FALSE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+  kiosk_store_count_requests (fixture->store, &total, &pending, &error);
+  g_assert_cmpint (pending, ==, 1);
+  g_assert_cmpint (kiosk_store_purge_handled (fixture->store, &error), ==, 0);
+  kiosk_store_mark_exported (fixture->store, &id, 1, &error);
+  g_clear_object (&request);
+  request = kiosk_store_get_request (fixture->store, id, NULL);
+  g_assert_cmpint (kiosk_request_get_status (request), ==, KIOSK_REQUEST_STATUS_NO_ANSWER);
+  g_assert_nonnull (kiosk_request_get_exported_at (request));
+
+  /* The next call reaches them; "no answer" can then not be recorded over it. */
+  g_assert_true (kiosk_store_mark_called_back (fixture->store, id, &error));
+  g_assert_false (kiosk_store_mark_no_answer (fixture->store, id, &error));
+  g_assert_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (kiosk_store_mark_no_answer (fixture->store, 999, &error));
+  g_assert_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND);
+
+  trail = audit_trail (fixture->store);
+  g_assert_cmpstr (trail, ==, "no-answer:1 purge:0 export:1 called-back:1");
+}
+
+/* Version 3 rebuilds the requests table: rows, and the AUTOINCREMENT counter, survive. */
+static void
+test_migrate_v2 (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskRequest) old = NULL;
+  g_autofree char *sql = g_strconcat (v1_schema,
+                                      "CREATE TABLE usage (day TEXT NOT NULL, item TEXT NOT NULL,"
+                                      "  count INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, item))"
+                                      "  STRICT, WITHOUT ROWID;"
+                                      "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) STRICT;"
+                                      "CREATE INDEX requests_by_status ON requests (status, id);"
+                                      "INSERT INTO requests (created_utc, name, phone, call_time,"
+                                      "  topic, consent_version, status) VALUES"
+                                      "  ('2025-01-02T03:04:05Z', 'Kept Row', '+50688881234',"
+                                      "   'any', 'causes', 'v0', 'called-back'),"
+                                      "  ('2025-01-02T03:04:06Z', 'Gone Row', '+50688881234',"
+                                      "   'any', NULL, 'v0', 'pending');"
+                                      "DELETE FROM requests WHERE id = 2;"
+                                      "PRAGMA user_version = 2;",
+                                      NULL);
+
+  write_raw_database (fixture, sql);
+
+  fixture->store = kiosk_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "PRAGMA user_version"), ==,
+                   KIOSK_STORE_SCHEMA_VERSION);
+  old = kiosk_store_get_request (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kiosk_request_get_name (old), ==, "Kept Row");
+  g_assert_cmpint (kiosk_request_get_status (old), ==, KIOSK_REQUEST_STATUS_CALLED_BACK);
+
+  /* Id 2 was handed out once; it is never handed out again. */
+  g_assert_cmpint (save_new (fixture->store, 3), ==, 3);
+  g_assert_cmpint (kiosk_test_store_query_int (fixture->store, "SELECT count(*) FROM sqlite_schema "
+                                              "WHERE name LIKE 'requests_by_%'"), ==, 2);
+}
+
 static void
 test_purge (StoreFixture  *fixture,
             gconstpointer  data)
@@ -1062,7 +1147,42 @@ test_retention (StoreFixture  *fixture,
   /* A run with nothing to delete is recorded too. */
   g_assert_cmpint (kiosk_store_delete_expired (fixture->store, 30, now, &error), ==, 0);
   trail = audit_trail (fixture->store);
-  g_assert_cmpstr (trail, ==, "export:1 expire:2 expire:0");
+  g_assert_cmpstr (trail, ==, "export:1 expire-open:1 expire:2 expire:0");
+}
+
+/* Retention never deletes an open request without a trace, and says beforehand when it will. */
+static void
+test_retention_open (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2025-03-10T12:00:00Z", NULL);
+  g_autoptr(GDateTime) expiry = NULL;
+  g_autoptr(KioskRequest) request = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  KioskAuditEntry *newest;
+  gint64 tried = save_created (fixture->store, "Tried Person", "2025-01-01T00:00:00Z");
+  gint64 called = save_created (fixture->store, "Called Person", "2025-01-01T00:00:00Z");
+
+  request = kiosk_store_get_request (fixture->store, tried, &error);
+  g_assert_no_error (error);
+  expiry = kiosk_store_expiry_time (request, 30);
+  g_assert_cmpstr (g_date_time_format_iso8601 (expiry), ==, "2025-01-31T00:00:00Z");
+
+  g_assert_true (kiosk_store_mark_no_answer (fixture->store, tried, &error));
+  g_assert_true (kiosk_store_mark_called_back (fixture->store, called, &error));
+  g_assert_cmpint (kiosk_store_delete_expired (fixture->store, 30, now, &error), ==, 2);
+  g_assert_no_error (error);
+
+  /* Newest first: the total, then how many of them nobody had called back. */
+  audit = kiosk_store_list_audit (fixture->store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  newest = g_ptr_array_index (audit, 0);
+  g_assert_cmpstr (newest->event, ==, "expire");
+  g_assert_cmpint (newest->count, ==, 2);
+  g_assert_cmpstr (((KioskAuditEntry *)g_ptr_array_index (audit, 1))->event, ==, "expire-open");
+  g_assert_cmpint (((KioskAuditEntry *)g_ptr_array_index (audit, 1))->count, ==, 1);
 }
 
 static void
@@ -1840,6 +1960,9 @@ main (int   argc,
   ADD ("mark-called-back", test_mark_called_back);
   ADD ("purge", test_purge);
   ADD ("retention", test_retention);
+  ADD ("retention-open", test_retention_open);
+  ADD ("mark-no-answer", test_mark_no_answer);
+  ADD_EMPTY ("migrate-v2", test_migrate_v2);
   ADD ("audit", test_audit);
   g_test_add_func ("/kiosk/store/audit-rejects-free-text", test_audit_rejects_free_text);
   ADD ("usage", test_usage);

@@ -311,7 +311,7 @@ typedef struct
   KioskCsvWriter *writer;
   GCancellable   *cancellable;
   GTimeZone      *local;
-  GArray         *pending_ids;   /* gint64: the rows that were pending when written */
+  GArray         *pending_ids;   /* gint64: the rows that were open when written */
   guint           n_rows;
 } ExportState;
 
@@ -348,12 +348,12 @@ format_created (ExportState *state,
 }
 
 static void
-remember_if_pending (ExportState  *state,
-                     KioskRequest *request)
+remember_if_open (ExportState  *state,
+                  KioskRequest *request)
 {
   gint64 id = kiosk_request_get_id (request);
 
-  if (kiosk_request_get_status (request) == KIOSK_REQUEST_STATUS_PENDING)
+  if (kiosk_request_is_open (request))
     g_array_append_val (state->pending_ids, id);
 }
 
@@ -383,7 +383,7 @@ write_request_row (KioskRequest  *request,
       !kiosk_csv_writer_write_row (state->writer, cells, error))
     return FALSE;
 
-  remember_if_pending (state, request);
+  remember_if_open (state, request);
   state->n_rows++;
 
   return TRUE;

@@ -40,6 +40,7 @@ struct _KioskRequest
   KioskRequestStatus  status;
   GDateTime          *exported_at;
   GDateTime          *called_back_at;
+  GDateTime          *no_answer_at;
 };
 
 G_DEFINE_FINAL_TYPE (KioskRequest, kiosk_request, G_TYPE_OBJECT)
@@ -55,7 +56,8 @@ G_DEFINE_ENUM_TYPE (KioskCallTime, kiosk_call_time,
 G_DEFINE_ENUM_TYPE (KioskRequestStatus, kiosk_request_status,
                     G_DEFINE_ENUM_VALUE (KIOSK_REQUEST_STATUS_PENDING, "pending"),
                     G_DEFINE_ENUM_VALUE (KIOSK_REQUEST_STATUS_EXPORTED, "exported"),
-                    G_DEFINE_ENUM_VALUE (KIOSK_REQUEST_STATUS_CALLED_BACK, "called-back"))
+                    G_DEFINE_ENUM_VALUE (KIOSK_REQUEST_STATUS_CALLED_BACK, "called-back"),
+                    G_DEFINE_ENUM_VALUE (KIOSK_REQUEST_STATUS_NO_ANSWER, "no-answer"))
 
 enum {
   PROP_0,
@@ -66,6 +68,7 @@ enum {
   PROP_EXPORTED_AT,
   PROP_ID,
   PROP_NAME,
+  PROP_NO_ANSWER_AT,
   PROP_PHONE,
   PROP_STATUS,
   PROP_TOPIC,
@@ -515,6 +518,70 @@ kiosk_request_mask_phone (const char *e164)
   return g_strdup_printf ("•••• •• %s", last);
 }
 
+/* The length of the country code that starts @digits. Calling codes are prefix-free: 1 and 7
+ * are the only one-digit codes, and ITU zones 2 to 9 assign these two-digit ones; all others
+ * have three digits. */
+static gsize
+country_code_length (const char *digits)
+{
+  static const char two_digit_codes[] =
+    "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 "
+    "60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98";
+  char prefix[3] = { digits[0], digits[1], '\0' };
+
+  if (digits[0] == '1' || digits[0] == '7')
+    return 1;
+  if (digits[1] != '\0' && strstr (two_digit_codes, prefix) != NULL)
+    return 2;
+
+  return 3;
+}
+
+/* Groups a national number as people read it aloud: 8888 1234, 555 010 0199, 612 345 678. */
+static void
+append_national_groups (GString    *out,
+                        const char *national)
+{
+  gsize len = strlen (national);
+  gsize first = len == 10 || len == 9 ? 3 : (len % 4 != 0 ? len % 4 : 4);
+
+  for (gsize i = 0; i < len; )
+    {
+      gsize group = i == 0 ? first : (len == 10 && i == 3) || len == 9 ? 3 : 4;
+
+      g_string_append_c (out, ' ');
+      g_string_append_len (out, national + i, MIN (group, len - i));
+      i += group;
+    }
+}
+
+/**
+ * kiosk_request_format_phone:
+ * @e164: a normalised phone number such as "+50688881234"
+ *
+ * Spaces a phone number out for reading and dialling by hand: "+506 8888 1234". Anything that
+ * is not a normalised number is returned unchanged.
+ *
+ * Returns: (transfer full): the number with spaces
+ */
+char *
+kiosk_request_format_phone (const char *e164)
+{
+  g_autoptr(GString) out = NULL;
+  gsize code_length;
+
+  g_return_val_if_fail (e164 != NULL, NULL);
+
+  if (e164[0] != '+' || strlen (e164) < 4 || strspn (e164 + 1, "0123456789") != strlen (e164 + 1))
+    return g_strdup (e164);
+
+  code_length = country_code_length (e164 + 1);
+  out = g_string_new_len (e164, code_length + 1);
+  append_national_groups (out, e164 + 1 + code_length);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Requests ------------------------------------------------------------------------------------- */
 
 static gboolean
@@ -587,7 +654,7 @@ kiosk_request_new (const char     *name,
   now = now_utc_seconds ();
 
   return kiosk_request_new_full (0, now, clean_name, clean_phone, call_time, topic,
-                                 consent_version, KIOSK_REQUEST_STATUS_PENDING, NULL, NULL);
+                                 consent_version, KIOSK_REQUEST_STATUS_PENDING, NULL, NULL, NULL);
 }
 
 static GDateTime *
@@ -600,6 +667,7 @@ to_utc_or_null (GDateTime *time)
  * kiosk_request_new_full:
  * @exported_at: (nullable):
  * @called_back_at: (nullable):
+ * @no_answer_at: (nullable): when the last call that nobody answered was made
  *
  * Rebuilds a request from stored values, without validating them again (the store only holds
  * requests that kiosk_request_new() accepted). The times are converted to UTC.
@@ -616,7 +684,8 @@ kiosk_request_new_full (gint64              id,
                         const char         *consent_version,
                         KioskRequestStatus  status,
                         GDateTime          *exported_at,
-                        GDateTime          *called_back_at)
+                        GDateTime          *called_back_at,
+                        GDateTime          *no_answer_at)
 {
   KioskRequest *self;
 
@@ -637,6 +706,7 @@ kiosk_request_new_full (gint64              id,
   self->status = status;
   self->exported_at = to_utc_or_null (exported_at);
   self->called_back_at = to_utc_or_null (called_back_at);
+  self->no_answer_at = to_utc_or_null (no_answer_at);
 
   return self;
 }
@@ -749,6 +819,36 @@ kiosk_request_get_called_back_at (KioskRequest *self)
   g_return_val_if_fail (KIOSK_IS_REQUEST (self), NULL);
 
   return self->called_back_at;
+}
+
+/**
+ * kiosk_request_get_no_answer_at:
+ *
+ * Returns: (transfer none) (nullable): when staff last called and nobody answered
+ */
+GDateTime *
+kiosk_request_get_no_answer_at (KioskRequest *self)
+{
+  g_return_val_if_fail (KIOSK_IS_REQUEST (self), NULL);
+
+  return self->no_answer_at;
+}
+
+/**
+ * kiosk_request_is_open:
+ *
+ * A request is open while somebody still has to call: it is pending, or the last call got no
+ * answer. Exported requests were handed over in a file; called-back ones are done.
+ *
+ * Returns: whether the request still waits for a call
+ */
+gboolean
+kiosk_request_is_open (KioskRequest *self)
+{
+  g_return_val_if_fail (KIOSK_IS_REQUEST (self), FALSE);
+
+  return self->status == KIOSK_REQUEST_STATUS_PENDING ||
+         self->status == KIOSK_REQUEST_STATUS_NO_ANSWER;
 }
 
 /* Enum nicks ----------------------------------------------------------------------------------- */
@@ -873,6 +973,9 @@ kiosk_request_get_property (GObject    *object,
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
+    case PROP_NO_ANSWER_AT:
+      g_value_set_boxed (value, self->no_answer_at);
+      break;
     case PROP_PHONE:
       g_value_set_string (value, self->phone);
       break;
@@ -899,6 +1002,7 @@ kiosk_request_finalize (GObject *object)
   g_clear_pointer (&self->consent_version, g_free);
   g_clear_pointer (&self->exported_at, g_date_time_unref);
   g_clear_pointer (&self->called_back_at, g_date_time_unref);
+  g_clear_pointer (&self->no_answer_at, g_date_time_unref);
 
   G_OBJECT_CLASS (kiosk_request_parent_class)->finalize (object);
 }
@@ -936,6 +1040,7 @@ kiosk_request_class_init (KioskRequestClass *klass)
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] = string_property ("name");
+  properties[PROP_NO_ANSWER_AT] = date_time_property ("no-answer-at");
   properties[PROP_PHONE] = string_property ("phone");
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, KIOSK_TYPE_REQUEST_STATUS,

@@ -31,6 +31,7 @@ typedef enum
   KIOSK_REQUEST_STATUS_PENDING,
   KIOSK_REQUEST_STATUS_EXPORTED,
   KIOSK_REQUEST_STATUS_CALLED_BACK,
+  KIOSK_REQUEST_STATUS_NO_ANSWER,    /* called, nobody answered: to be tried again */
 } KioskRequestStatus;
 
 /* In unichars, after normalisation. */
@@ -71,7 +72,8 @@ KioskRequest       *kiosk_request_new_full             (gint64               id,
                                                         const char          *consent_version,
                                                         KioskRequestStatus   status,
                                                         GDateTime           *exported_at,
-                                                        GDateTime           *called_back_at);
+                                                        GDateTime           *called_back_at,
+                                                        GDateTime           *no_answer_at);
 
 gint64              kiosk_request_get_id               (KioskRequest        *self);
 GDateTime          *kiosk_request_get_created          (KioskRequest        *self);
@@ -83,6 +85,9 @@ const char         *kiosk_request_get_consent_version  (KioskRequest        *sel
 KioskRequestStatus  kiosk_request_get_status           (KioskRequest        *self);
 GDateTime          *kiosk_request_get_exported_at      (KioskRequest        *self);
 GDateTime          *kiosk_request_get_called_back_at   (KioskRequest        *self);
+GDateTime          *kiosk_request_get_no_answer_at     (KioskRequest        *self);
+gboolean            kiosk_request_is_open              (KioskRequest        *self);
+char               *kiosk_request_format_phone         (const char          *e164);
 
 const char         *kiosk_call_time_to_string          (KioskCallTime        call_time);
 gboolean            kiosk_call_time_from_string        (const char          *string,

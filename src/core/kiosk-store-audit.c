@@ -163,7 +163,7 @@ kiosk_store_record_usage (KioskStore  *self,
   return _kiosk_store_step_done (self, stmt, "Could not count the usage", error);
 }
 
-static KioskUsageCount *
+static gpointer
 usage_from_row (sqlite3_stmt *stmt)
 {
   KioskUsageCount *usage = g_new0 (KioskUsageCount, 1);
@@ -173,6 +173,55 @@ usage_from_row (sqlite3_stmt *stmt)
   usage->count = sqlite3_column_int64 (stmt, 2);
 
   return usage;
+}
+
+static gpointer
+audit_entry_from_row (sqlite3_stmt *stmt)
+{
+  KioskAuditEntry *entry = g_new0 (KioskAuditEntry, 1);
+
+  entry->at = _kiosk_store_column_time (stmt, 0);
+  if (entry->at == NULL)
+    entry->at = g_date_time_new_from_unix_utc (0);
+  entry->event = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+  entry->count = sqlite3_column_int64 (stmt, 2);
+
+  return entry;
+}
+
+/* Runs @sql (with ?1 bound to @limit when it has a parameter) and turns each row into an element
+ * with @from_row. */
+static GPtrArray *
+collect_rows (KioskStore      *self,
+              const char      *sql,
+              gint64           limit,
+              gpointer       (*from_row) (sqlite3_stmt *stmt),
+              GDestroyNotify   free_func,
+              const char      *what,
+              GError         **error)
+{
+  g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
+  g_autoptr(sqlite3_stmt) stmt = _kiosk_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, limit);
+
+  rows = g_ptr_array_new_with_free_func (free_func);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _kiosk_store_set_error (error, self->db, rc, what);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
 }
 
 /**
@@ -185,29 +234,41 @@ GPtrArray *
 kiosk_store_list_usage (KioskStore  *self,
                         GError     **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  int rc;
-
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  locker = _kiosk_store_lock (self);
-  stmt = _kiosk_store_prepare (self, "SELECT day, item, count FROM usage ORDER BY day, item",
-                               error);
-  if (stmt == NULL)
-    return NULL;
+  return collect_rows (self, "SELECT day, item, count FROM usage ORDER BY day, item", 0,
+                       usage_from_row, (GDestroyNotify)kiosk_usage_count_free,
+                       "Could not read the usage counts", error);
+}
 
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify)kiosk_usage_count_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, usage_from_row (stmt));
+void
+kiosk_audit_entry_free (KioskAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
 
-  if (rc != SQLITE_DONE)
-    {
-      _kiosk_store_set_error (error, self->db, rc, "Could not read the usage counts");
-      return NULL;
-    }
+  g_clear_pointer (&entry->at, g_date_time_unref);
+  g_free (entry->event);
+  g_free (entry);
+}
 
-  return g_steal_pointer (&rows);
+/**
+ * kiosk_store_list_audit:
+ * @limit: at most this many rows, the newest
+ *
+ * Returns: (transfer full) (element-type KioskAuditEntry): the newest audit rows first, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+kiosk_store_list_audit (KioskStore  *self,
+                        guint        limit,
+                        GError     **error)
+{
+  g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return collect_rows (self, "SELECT at_utc, event, count FROM audit ORDER BY id DESC LIMIT ?1",
+                       limit, audit_entry_from_row, (GDestroyNotify)kiosk_audit_entry_free,
+                       "Could not read the audit trail", error);
 }

@@ -10,7 +10,10 @@
 #include "kiosk-store-private.h"
 
 #define REQUEST_COLUMNS "id, created_utc, name, phone, call_time, topic, consent_version, " \
-                        "status, exported_at, called_back_at"
+                        "status, exported_at, called_back_at, no_answer_at"
+
+/* The statuses of requests that still wait for a call. */
+#define OPEN_STATUSES "('pending', 'no-answer')"
 
 enum {
   COLUMN_ID,
@@ -23,6 +26,7 @@ enum {
   COLUMN_STATUS,
   COLUMN_EXPORTED_AT,
   COLUMN_CALLED_BACK_AT,
+  COLUMN_NO_ANSWER_AT,
 };
 
 /* Reading -------------------------------------------------------------------------------------- */
@@ -42,6 +46,7 @@ request_from_row (sqlite3_stmt *stmt)
   g_autoptr(GDateTime) created = _kiosk_store_column_time (stmt, COLUMN_CREATED);
   g_autoptr(GDateTime) exported_at = _kiosk_store_column_time (stmt, COLUMN_EXPORTED_AT);
   g_autoptr(GDateTime) called_back_at = _kiosk_store_column_time (stmt, COLUMN_CALLED_BACK_AT);
+  g_autoptr(GDateTime) no_answer_at = _kiosk_store_column_time (stmt, COLUMN_NO_ANSWER_AT);
   KioskCallTime call_time = KIOSK_CALL_TIME_ANY;
   KioskRequestStatus status = KIOSK_REQUEST_STATUS_PENDING;
 
@@ -60,10 +65,11 @@ request_from_row (sqlite3_stmt *stmt)
                                  column_text (stmt, COLUMN_CONSENT_VERSION),
                                  status,
                                  exported_at,
-                                 called_back_at);
+                                 called_back_at,
+                                 no_answer_at);
 }
 
-/* Pending requests are found through the (status, id) index, in id order either way. */
+/* Open requests (see kiosk_request_is_open()) are found through the (status, id) index. */
 static sqlite3_stmt *
 prepare_select (KioskStore  *self,
                 gboolean     include_handled,
@@ -72,8 +78,9 @@ prepare_select (KioskStore  *self,
 {
   static const char * const queries[2][2] = {
     {
-      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status = 'pending' ORDER BY id",
-      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status = 'pending' ORDER BY id DESC",
+      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status IN " OPEN_STATUSES " ORDER BY id",
+      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status IN " OPEN_STATUSES
+      "  ORDER BY id DESC",
     },
     {
       "SELECT " REQUEST_COLUMNS " FROM requests ORDER BY id",
@@ -232,7 +239,7 @@ kiosk_store_foreach_request (KioskStore             *self,
 /**
  * kiosk_store_count_requests:
  * @total: (out) (optional): all requests
- * @pending: (out) (optional): requests neither exported nor called back
+ * @pending: (out) (optional): open requests: still waiting for a call (pending or no answer)
  */
 gboolean
 kiosk_store_count_requests (KioskStore  *self,
@@ -249,7 +256,7 @@ kiosk_store_count_requests (KioskStore  *self,
 
   locker = _kiosk_store_lock (self);
   stmt = _kiosk_store_prepare (self,
-                               "SELECT count(*), count(*) FILTER (WHERE status = 'pending') "
+                               "SELECT count(*), count(*) FILTER (WHERE status IN " OPEN_STATUSES ") "
                                "FROM requests",
                                error);
   if (stmt == NULL)
@@ -467,36 +474,47 @@ kiosk_store_mark_exported (KioskStore    *self,
   return _kiosk_store_transaction (self, mark_exported_in_transaction, &export, error) >= 0;
 }
 
-static gint64
-mark_called_back_in_transaction (KioskStore  *self,
-                                 gpointer     data,
-                                 GError     **error)
+typedef struct
 {
-  gint64 id = *(gint64 *)data;
+  gint64      id;
+  const char *sql;    /* ?1 the id, ?2 the time of the call */
+  const char *event;  /* the audit event */
+} CallOutcome;
+
+static gint64
+mark_call_in_transaction (KioskStore  *self,
+                          gpointer     data,
+                          GError     **error)
+{
+  CallOutcome *outcome = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  stmt = _kiosk_store_prepare (self,
-                               "UPDATE requests SET status = 'called-back', "
-                               "  called_back_at = coalesce (called_back_at, ?2) "
-                               "WHERE id = ?1",
-                               error);
+  stmt = _kiosk_store_prepare (self, outcome->sql, error);
   if (stmt == NULL)
     return -1;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 1, outcome->id);
   _kiosk_store_bind_time (stmt, 2, now);
-  if (!_kiosk_store_step_done (self, stmt, "Could not mark the request as called back", error))
+  if (!_kiosk_store_step_done (self, stmt, "Could not record the call", error))
     return -1;
 
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, KIOSK_STORE_ERROR, KIOSK_STORE_ERROR_NOT_FOUND,
-                   "There is no request %" G_GINT64_FORMAT, id);
+                   "There is no request %" G_GINT64_FORMAT, outcome->id);
       return -1;
     }
 
-  return _kiosk_store_insert_audit (self, "called-back", 1, error) ? 1 : -1;
+  return _kiosk_store_insert_audit (self, outcome->event, 1, error) ? 1 : -1;
+}
+
+static gboolean
+mark_call (KioskStore   *self,
+           CallOutcome  *outcome,
+           GError      **error)
+{
+  return _kiosk_store_transaction (self, mark_call_in_transaction, outcome, error) >= 0;
 }
 
 /**
@@ -511,10 +529,46 @@ kiosk_store_mark_called_back (KioskStore  *self,
                               gint64       id,
                               GError     **error)
 {
+  CallOutcome outcome = {
+    id,
+    "UPDATE requests SET status = 'called-back', called_back_at = coalesce (called_back_at, ?2) "
+    "WHERE id = ?1",
+    "called-back",
+  };
+
   g_return_val_if_fail (KIOSK_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return _kiosk_store_transaction (self, mark_called_back_in_transaction, &id, error) >= 0;
+  return mark_call (self, &outcome, error);
+}
+
+/**
+ * kiosk_store_mark_no_answer:
+ *
+ * Records that staff called and nobody answered: the request stays open (it is listed, exported
+ * with the pending ones and kept by "Delete handled") with the status "no-answer" and the time
+ * of this call, and a "no-answer" audit row is written. A request already called back is left
+ * as it is.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%KIOSK_STORE_ERROR_NOT_FOUND for an unknown id or a
+ *   request already called back)
+ */
+gboolean
+kiosk_store_mark_no_answer (KioskStore  *self,
+                            gint64       id,
+                            GError     **error)
+{
+  CallOutcome outcome = {
+    id,
+    "UPDATE requests SET status = 'no-answer', no_answer_at = ?2 "
+    "WHERE id = ?1 AND status <> 'called-back'",
+    "no-answer",
+  };
+
+  g_return_val_if_fail (KIOSK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return mark_call (self, &outcome, error);
 }
 
 static gint64
@@ -525,7 +579,7 @@ purge_in_transaction (KioskStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 deleted;
 
-  stmt = _kiosk_store_prepare (self, "DELETE FROM requests WHERE status <> 'pending'", error);
+  stmt = _kiosk_store_prepare (self, "DELETE FROM requests WHERE status NOT IN " OPEN_STATUSES, error);
   if (stmt == NULL ||
       !_kiosk_store_step_done (self, stmt, "Could not delete the handled requests", error))
     return -1;
@@ -538,7 +592,8 @@ purge_in_transaction (KioskStore  *self,
 /**
  * kiosk_store_purge_handled:
  *
- * Deletes every exported or called-back request and writes a "purge" audit row.
+ * Deletes every exported or called-back request (open ones, pending or with no answer, stay)
+ * and writes a "purge" audit row.
  *
  * Returns: how many requests were deleted, or -1 with @error set
  */
@@ -559,13 +614,42 @@ kiosk_store_purge_handled (KioskStore  *self,
 }
 
 static gint64
+count_expired_open (KioskStore  *self,
+                    GDateTime   *cutoff,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _kiosk_store_prepare (self,
+                               "SELECT count(*) FROM requests "
+                               "WHERE created_utc < ?1 AND status IN " OPEN_STATUSES,
+                               error);
+  if (stmt == NULL)
+    return -1;
+
+  _kiosk_store_bind_time (stmt, 1, cutoff);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      _kiosk_store_set_error (error, self->db, rc, "Could not count the expired requests");
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
 delete_expired_in_transaction (KioskStore  *self,
                                gpointer     data,
                                GError     **error)
 {
   GDateTime *cutoff = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 open = count_expired_open (self, cutoff, error);
   gint64 deleted;
+
+  if (open < 0)
+    return -1;
 
   stmt = _kiosk_store_prepare (self, "DELETE FROM requests WHERE created_utc < ?1", error);
   if (stmt == NULL)
@@ -577,6 +661,10 @@ delete_expired_in_transaction (KioskStore  *self,
 
   deleted = sqlite3_changes (self->db);
 
+  /* Requests nobody called are never removed without a trace: the audit says how many. */
+  if (open > 0 && !_kiosk_store_insert_audit (self, "expire-open", open, error))
+    return -1;
+
   return _kiosk_store_insert_audit (self, "expire", deleted, error) ? deleted : -1;
 }
 
@@ -587,7 +675,7 @@ delete_expired_in_transaction (KioskStore  *self,
  *
  * Deletes every request, whatever its status, created more than @retention_days before @now,
  * writes an "expire" audit row (also when nothing was deleted, as a record that the retention
- * ran), then checkpoints and truncates the WAL so no copy of a deleted row stays behind.
+ * ran) and, when some of them were still open, an "expire-open" row with how many; then checkpoints and truncates the WAL so no copy of a deleted row stays behind.
  *
  * Returns: how many requests were deleted, or -1 with @error set
  */
@@ -614,4 +702,24 @@ kiosk_store_delete_expired (KioskStore  *self,
     _kiosk_store_checkpoint (self);
 
   return deleted;
+}
+
+/**
+ * kiosk_store_expiry_time:
+ * @request: a stored request
+ * @retention_days: the retention period, at least 1
+ *
+ * When kiosk_store_delete_expired() will delete @request: @retention_days after it was made.
+ *
+ * Returns: (transfer full): the time, in UTC
+ */
+GDateTime *
+kiosk_store_expiry_time (KioskRequest *request,
+                         guint         retention_days)
+{
+  g_return_val_if_fail (KIOSK_IS_REQUEST (request), NULL);
+  g_return_val_if_fail (retention_days >= 1, NULL);
+
+  return g_date_time_add_days (kiosk_request_get_created (request),
+                               (int)MIN (retention_days, 36500));
 }

@@ -53,6 +53,36 @@ static const Migration migrations[] = {
     "  value TEXT"
     ") STRICT;"
     "CREATE INDEX requests_by_status ON requests (status, id);" },
+  /* 3: the "no answer, try again" status and the time of that unanswered call. SQLite cannot
+   * change a CHECK constraint in place, so the table is rebuilt; the AUTOINCREMENT counter is
+   * carried over so that no id is ever handed out twice. */
+  { 3,
+    "CREATE TABLE requests_new ("
+    "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  created_utc     TEXT NOT NULL CHECK (created_utc GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-"
+    "[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),"
+    "  name            TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 80),"
+    "  phone           TEXT NOT NULL CHECK (phone GLOB '+[1-9]*' AND length (phone) <= 16),"
+    "  call_time       TEXT NOT NULL CHECK (call_time IN ('any', 'morning', 'afternoon')),"
+    "  topic           TEXT,"
+    "  consent_version TEXT NOT NULL,"
+    "  status          TEXT NOT NULL DEFAULT 'pending'"
+    "                  CHECK (status IN ('pending', 'exported', 'called-back', 'no-answer')),"
+    "  exported_at     TEXT,"
+    "  called_back_at  TEXT,"
+    "  no_answer_at    TEXT"
+    ") STRICT;"
+    "INSERT INTO requests_new (id, created_utc, name, phone, call_time, topic, consent_version,"
+    "                          status, exported_at, called_back_at)"
+    "  SELECT id, created_utc, name, phone, call_time, topic, consent_version,"
+    "         status, exported_at, called_back_at FROM requests;"
+    "DELETE FROM sqlite_sequence WHERE name = 'requests_new';"
+    "INSERT INTO sqlite_sequence (name, seq)"
+    "  SELECT 'requests_new', seq FROM sqlite_sequence WHERE name = 'requests';"
+    "DROP TABLE requests;"
+    "ALTER TABLE requests_new RENAME TO requests;"
+    "CREATE INDEX requests_by_created ON requests (created_utc);"
+    "CREATE INDEX requests_by_status ON requests (status, id);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KIOSK_STORE_SCHEMA_VERSION);

@@ -26,7 +26,7 @@ typedef enum
 } KioskStoreError;
 
 /* The schema version a store created or migrated by this build has, in `PRAGMA user_version`. */
-#define KIOSK_STORE_SCHEMA_VERSION 2
+#define KIOSK_STORE_SCHEMA_VERSION 3
 
 /**
  * KioskStoreRequestFunc:
@@ -53,6 +53,21 @@ typedef struct
 void kiosk_usage_count_free (KioskUsageCount *usage);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskUsageCount, kiosk_usage_count_free)
+
+/* One row of the audit trail: @count requests concerned by @event (such as "expire") at @at. */
+typedef struct
+{
+  GDateTime *at;
+  char      *event;
+  gint64     count;
+} KioskAuditEntry;
+
+void kiosk_audit_entry_free (KioskAuditEntry *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskAuditEntry, kiosk_audit_entry_free)
+
+/* How many days before retention deletes an open request the staff area starts to warn. */
+#define KIOSK_RETENTION_WARNING_DAYS 3
 
 #define KIOSK_TYPE_STORE (kiosk_store_get_type ())
 
@@ -103,12 +118,17 @@ gboolean      kiosk_store_mark_exported      (KioskStore             *self,
 gboolean      kiosk_store_mark_called_back   (KioskStore             *self,
                                               gint64                  id,
                                               GError                **error);
+gboolean      kiosk_store_mark_no_answer     (KioskStore             *self,
+                                              gint64                  id,
+                                              GError                **error);
 gint64        kiosk_store_purge_handled      (KioskStore             *self,
                                               GError                **error);
 gint64        kiosk_store_delete_expired     (KioskStore             *self,
                                               guint                   retention_days,
                                               GDateTime              *now,
                                               GError                **error);
+GDateTime    *kiosk_store_expiry_time        (KioskRequest           *request,
+                                              guint                   retention_days);
 GDateTime    *kiosk_store_get_last_export    (KioskStore             *self,
                                               GError                **error);
 
@@ -120,6 +140,9 @@ gboolean      kiosk_store_record_usage       (KioskStore             *self,
                                               const char             *item,
                                               GError                **error);
 GPtrArray    *kiosk_store_list_usage         (KioskStore             *self,
+                                              GError                **error);
+GPtrArray    *kiosk_store_list_audit         (KioskStore             *self,
+                                              guint                   limit,
                                               GError                **error);
 
 G_END_DECLS
