@@ -126,8 +126,8 @@ add_blocks (KioskSpeechScript *script,
 /**
  * kiosk_speech_script_add_document:
  *
- * Adds the document's title, then each heading, paragraph and list item as a chunk of its own,
- * with the pause that suits it.
+ * Adds each heading (the title first), paragraph and list item as a chunk of its own, with the
+ * pause that suits it.
  */
 void
 kiosk_speech_script_add_document (KioskSpeechScript *script,
@@ -136,8 +136,6 @@ kiosk_speech_script_add_document (KioskSpeechScript *script,
   g_return_if_fail (script != NULL);
   g_return_if_fail (KIOSK_IS_DOCUMENT (document));
 
-  kiosk_speech_script_add (script, kiosk_document_get_title (document),
-                           KIOSK_SPEECH_PAUSE_HEADING_MS);
   for (guint i = 0; i < kiosk_document_get_n_blocks (document); i++)
     add_blocks (script, kiosk_document_get_block (document, i));
 }
