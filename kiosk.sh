@@ -23,15 +23,17 @@ BUILD_DIR=${KIOSK_BUILD_DIR:-_build}
 DEBIAN_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
-  libsqlite3-dev libcmark-dev libsodium-dev libqrencode-dev
+  libsqlite3-dev libcmark-dev libsodium-dev libqrencode-dev libespeak-ng-dev libpcaudio-dev
+  espeak-ng-data
   adwaita-icon-theme librsvg2-common shared-mime-info fonts-cantarell dconf-gsettings-backend
-  desktop-file-utils appstream xvfb xauth xdotool imagemagick zbar-tools sqlite3 python3
+  desktop-file-utils appstream xvfb xauth xdotool imagemagick zbar-tools sqlite3 python3 sox
 )
 # The fault suite injects I/O errors with libfiu's fiu-run (tests skip those cases without it).
 DEBIAN_PACKAGES+=(fiu-utils)
 FEDORA_PACKAGES="gcc meson ninja-build pkgconf gettext glib2-devel gtk4-devel libadwaita-devel \
-sqlite-devel cmark-devel libsodium-devel qrencode-devel adwaita-icon-theme librsvg2 \
-desktop-file-utils appstream xorg-x11-server-Xvfb xauth xdotool ImageMagick zbar sqlite python3"
+sqlite-devel cmark-devel libsodium-devel qrencode-devel espeak-ng-devel pcaudiolib-devel \
+adwaita-icon-theme librsvg2 \
+desktop-file-utils appstream xorg-x11-server-Xvfb xauth xdotool ImageMagick zbar sqlite python3 sox"
 
 say() { printf '%s\n' "$*" >&2; }
 

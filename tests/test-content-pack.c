@@ -223,6 +223,20 @@ test_spanish_wording_content (void)
 
       assert_no_banned_spanish (where, text);
     }
+
+  /* The waiting screen's cards and "Should I book?" are Spanish content too. */
+  {
+    g_autofree char *check = kiosk_document_to_plain_text (
+      kiosk_check_get_document (kiosk_content_pack_get_check (pack)));
+    KioskAttract *attract = kiosk_content_pack_get_attract (pack);
+
+    assert_no_banned_spanish ("es/check.md", check);
+    for (guint i = 0; i < kiosk_attract_get_n_cards (attract); i++)
+      {
+        assert_no_banned_spanish ("es/attract.md", kiosk_attract_get_card_title (attract, i));
+        assert_no_banned_spanish ("es/attract.md", kiosk_attract_get_card_text (attract, i));
+      }
+  }
 }
 
 static void
@@ -478,6 +492,116 @@ test_override_new_language (OverrideFixture *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pack)), ==, 1);
 }
 
+/* The three questions are the seed's three warning signs, in both languages. */
+static void
+test_check_bundled (void)
+{
+  static const char * const signs[][2][3] = {
+    { { "frequent", "daily activities", NULL }, { "frecuentes", "actividades diarias", NULL } },
+    { { "weakness", "pain", "loss of feeling" }, { "debilidad", "dolor", "pérdida de sensibilidad" } },
+    { { "family", "neurological", "worse" }, { "familia", "neurológico", "empeorado" } },
+  };
+  const char *languages[] = { "en", "es" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(KioskContentPack) pack = kiosk_content_pack_new (languages[l], NULL, NULL);
+      KioskCheck *check = kiosk_content_pack_get_check (pack);
+      guint start, end;
+
+      g_assert_nonnull (check);
+      g_assert_cmpstr (kiosk_check_get_topic (check), ==, "specialist");
+      g_assert_nonnull (kiosk_check_get_intro (check));
+      for (guint q = 0; q < KIOSK_CHECK_N_QUESTIONS; q++)
+        for (guint w = 0; w < 3 && signs[q][l][w] != NULL; w++)
+          g_assert_nonnull (strstr (kiosk_check_get_question (check, q), signs[q][l][w]));
+
+      /* Both endings have text under their heading. */
+      start = kiosk_check_get_ending_range (check, KIOSK_CHECK_ENDING_BOOK, &end);
+      g_assert_cmpuint (end, >, start);
+      start = kiosk_check_get_ending_range (check, KIOSK_CHECK_ENDING_HABITS, &end);
+      g_assert_cmpuint (end, >, start);
+      g_assert_cmpstr (kiosk_check_get_ending_title (check, KIOSK_CHECK_ENDING_BOOK), ==,
+                       l == 0 ? "Book a consultation" : "Agende una consulta");
+    }
+}
+
+static void
+test_check_decide (void)
+{
+  const gboolean none[3] = { FALSE, FALSE, FALSE };
+
+  g_assert_cmpint (kiosk_check_decide (none), ==, KIOSK_CHECK_ENDING_HABITS);
+  for (guint q = 0; q < KIOSK_CHECK_N_QUESTIONS; q++)
+    {
+      gboolean one[3] = { FALSE, FALSE, FALSE };
+
+      one[q] = TRUE;
+      g_assert_cmpint (kiosk_check_decide (one), ==, KIOSK_CHECK_ENDING_BOOK);
+    }
+}
+
+static void
+test_attract_bundled (void)
+{
+  const char *languages[] = { "en", "es" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(KioskContentPack) pack = kiosk_content_pack_new (languages[l], NULL, NULL);
+      KioskAttract *attract = kiosk_content_pack_get_attract (pack);
+
+      g_assert_nonnull (attract);
+      g_assert_cmpuint (kiosk_attract_get_n_cards (attract), ==, 6);
+      g_assert_cmpuint (kiosk_attract_get_seconds (attract), ==, 8);
+      for (guint i = 0; i < kiosk_attract_get_n_cards (attract); i++)
+        {
+          g_assert_cmpstr (kiosk_attract_get_card_title (attract, i), !=, "");
+          g_assert_cmpstr (kiosk_attract_get_card_text (attract, i), !=, "");
+        }
+    }
+}
+
+/* Cards and the check are content: an override replaces them, and one without the structure
+ * they need is refused with a message, the bundled page taking its place. */
+static void
+test_override_attract_and_check (OverrideFixture *fixture,
+                                 gconstpointer    data)
+{
+  g_autoptr(KioskContentPack) pack = NULL;
+
+  write_file (fixture, "en/attract.md",
+              "# Cards\n\n## Flu season\n\nAsk reception about flu shots.\n", -1);
+  write_file (fixture, "en/check.md",
+              "# Check\n\n## Questions\n\n- One?\n- Two?\n\n## Book\n\nBook.\n\n"
+              "## Habits\n\nRest.\n", -1);
+
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING,
+                         "*en/check.md*exactly three questions*");
+  pack = kiosk_content_pack_new ("en", fixture->dir, NULL);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpuint (kiosk_attract_get_n_cards (kiosk_content_pack_get_attract (pack)), ==, 1);
+  g_assert_cmpstr (kiosk_attract_get_card_title (kiosk_content_pack_get_attract (pack), 0), ==,
+                   "Flu season");
+  g_assert_cmpstr (kiosk_check_get_title (kiosk_content_pack_get_check (pack)), ==,
+                   "Should I book a consultation?");
+}
+
+static void
+test_override_attract_invalid (OverrideFixture *fixture,
+                               gconstpointer    data)
+{
+  g_autoptr(KioskContentPack) pack = NULL;
+
+  write_file (fixture, "es/attract.md", "# Sin tarjetas\n\nSolo un párrafo.\n", -1);
+
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*es/attract.md*between 1 and*");
+  pack = kiosk_content_pack_new ("es", fixture->dir, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (kiosk_attract_get_n_cards (kiosk_content_pack_get_attract (pack)), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +630,13 @@ main (int   argc,
               override_setup, test_override_malformed_manifest, override_teardown);
   g_test_add ("/kiosk/content-pack/override/new-language", OverrideFixture, NULL,
               override_setup, test_override_new_language, override_teardown);
+  g_test_add_func ("/kiosk/content-pack/check/bundled", test_check_bundled);
+  g_test_add_func ("/kiosk/content-pack/check/decide", test_check_decide);
+  g_test_add_func ("/kiosk/content-pack/attract/bundled", test_attract_bundled);
+  g_test_add ("/kiosk/content-pack/override/attract-and-check", OverrideFixture, NULL,
+              override_setup, test_override_attract_and_check, override_teardown);
+  g_test_add ("/kiosk/content-pack/override/attract-invalid", OverrideFixture, NULL,
+              override_setup, test_override_attract_invalid, override_teardown);
 
   return g_test_run ();
 }

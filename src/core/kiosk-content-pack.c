@@ -18,11 +18,19 @@
 
 struct _KioskContentPack
 {
-  GObject    parent_instance;
+  GObject       parent_instance;
 
-  char      *language;
-  GPtrArray *topics;
+  char         *language;
+  GPtrArray    *topics;
+  KioskAttract *attract;  /* the waiting screen's cards, if the pack has them */
+  KioskCheck   *check;    /* "Should I book?", if the pack has it */
 };
+
+/* Turns a parsed page into what it describes, or refuses it; NULL keeps the document itself. */
+typedef GObject *(*PageBuilder) (KioskDocument  *document,
+                                 GKeyFile       *manifest,
+                                 const char     *group,
+                                 GError        **error);
 
 static void kiosk_content_pack_list_model_init (GListModelInterface *iface);
 
@@ -153,35 +161,110 @@ parse_document (GBytes  *bytes,
   return kiosk_document_new_from_markdown (data != NULL ? data : "", length, error);
 }
 
+static GObject *
+build_page (GBytes       *bytes,
+            PageBuilder   builder,
+            GKeyFile     *manifest,
+            const char   *group,
+            GError      **error)
+{
+  g_autoptr(KioskDocument) document = parse_document (bytes, error);
+
+  if (document == NULL)
+    return NULL;
+  if (builder == NULL)
+    return G_OBJECT (g_steal_pointer (&document));
+
+  return builder (document, manifest, group, error);
+}
+
+/* Loads <language>/<id>.md from the override folder, or else the bundled one, and builds it:
+ * a broken override file is logged and replaced by the bundled file. */
+static GObject *
+load_page (const char  *override_dir,
+           const char  *language,
+           const char  *id,
+           PageBuilder  builder,
+           GKeyFile    *manifest,
+           const char  *group)
+{
+  g_autofree char *relative = g_strdup_printf ("%s/%s.md", language, id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = read_override (override_dir, relative, &error);
+  GObject *page = NULL;
+
+  if (bytes != NULL)
+    page = build_page (bytes, builder, manifest, group, &error);
+
+  if (error != NULL)
+    g_warning ("Ignoring content file %s/%s: %s, using the bundled one instead",
+               override_dir, relative, error->message);
+  if (page != NULL)
+    return page;
+
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  if ((bytes = read_bundled (relative, &error)) != NULL)
+    page = build_page (bytes, builder, manifest, group, &error);
+
+  if (page == NULL)
+    g_warning ("Page “%s” has no usable content in language “%s”, leaving it out: %s",
+               id, language, error->message);
+
+  return page;
+}
+
 static KioskDocument *
 load_document (const char *override_dir,
                const char *language,
                const char *id)
 {
-  g_autofree char *relative = g_strdup_printf ("%s/%s.md", language, id);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = read_override (override_dir, relative, &error);
-  KioskDocument *document = NULL;
+  return KIOSK_DOCUMENT (load_page (override_dir, language, id, NULL, NULL, NULL));
+}
 
-  if (bytes != NULL)
-    document = parse_document (bytes, &error);
+static GObject *
+build_attract (KioskDocument  *document,
+               GKeyFile       *manifest,
+               const char     *group,
+               GError        **error)
+{
+  guint seconds = g_key_file_get_integer (manifest, group, "Seconds", NULL);
 
-  if (error != NULL)
-    g_warning ("Ignoring content file %s/%s: %s, using the bundled one instead",
-               override_dir, relative, error->message);
-  if (document != NULL)
-    return document;
+  return G_OBJECT (kiosk_attract_new_from_document (document, seconds > 0 ? seconds : 8, error));
+}
 
-  g_clear_error (&error);
-  g_clear_pointer (&bytes, g_bytes_unref);
-  if ((bytes = read_bundled (relative, &error)) != NULL)
-    document = parse_document (bytes, &error);
+static GObject *
+build_check (KioskDocument  *document,
+             GKeyFile       *manifest,
+             const char     *group,
+             GError        **error)
+{
+  g_autofree char *topic = g_key_file_get_string (manifest, group, "Topic", NULL);
 
-  if (document == NULL)
-    g_warning ("Topic “%s” has no usable content in language “%s”, leaving it out: %s",
-               id, language, error->message);
+  return G_OBJECT (kiosk_check_new_from_document (document, is_safe_name (topic) ? topic : NULL,
+                                                  error));
+}
 
-  return document;
+/* The optional page a manifest section such as [Attract] names with Page=, or NULL. */
+static GObject *
+load_section_page (GKeyFile    *manifest,
+                   const char  *group,
+                   const char  *override_dir,
+                   const char  *language,
+                   PageBuilder  builder)
+{
+  g_autofree char *id = g_key_file_get_string (manifest, group, "Page", NULL);
+
+  if (id == NULL)
+    return NULL;
+  if (!is_safe_name (id))
+    {
+      g_warning ("Ignoring [%s] Page=“%s”: it may only use letters, digits, '-' and '_'",
+                 group, id);
+      return NULL;
+    }
+
+  return load_page (override_dir, language, id, builder, manifest, group);
 }
 
 static KioskTopic *
@@ -248,6 +331,8 @@ kiosk_content_pack_finalize (GObject *object)
 
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
+  g_clear_object (&self->attract);
+  g_clear_object (&self->check);
 
   G_OBJECT_CLASS (kiosk_content_pack_parent_class)->finalize (object);
 }
@@ -313,6 +398,11 @@ kiosk_content_pack_new (const char  *language,
                    "No topic could be loaded in language “%s”", language);
       return NULL;
     }
+
+  self->attract = (KioskAttract *)load_section_page (manifest, "Attract", override_dir, language,
+                                                     build_attract);
+  self->check = (KioskCheck *)load_section_page (manifest, "Check", override_dir, language,
+                                                 build_check);
 
   return g_steal_pointer (&self);
 }
@@ -413,4 +503,32 @@ kiosk_content_pack_list_languages (const char *override_dir)
   g_ptr_array_add (languages, NULL);
 
   return (char **)g_ptr_array_free (g_steal_pointer (&languages), FALSE);
+}
+
+/**
+ * kiosk_content_pack_get_attract:
+ *
+ * Returns: (transfer none) (nullable): the waiting screen's cards in this language, or %NULL
+ *   when the pack has none
+ */
+KioskAttract *
+kiosk_content_pack_get_attract (KioskContentPack *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTENT_PACK (self), NULL);
+
+  return self->attract;
+}
+
+/**
+ * kiosk_content_pack_get_check:
+ *
+ * Returns: (transfer none) (nullable): the "Should I book?" check in this language, or %NULL
+ *   when the pack has none
+ */
+KioskCheck *
+kiosk_content_pack_get_check (KioskContentPack *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTENT_PACK (self), NULL);
+
+  return self->check;
 }

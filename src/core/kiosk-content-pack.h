@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "kiosk-attract.h"
+#include "kiosk-check.h"
 #include "kiosk-topic.h"
 
 G_BEGIN_DECLS
@@ -13,6 +15,7 @@ typedef enum
 {
   KIOSK_CONTENT_ERROR_UNKNOWN_LANGUAGE,
   KIOSK_CONTENT_ERROR_NO_TOPICS,
+  KIOSK_CONTENT_ERROR_INVALID_PAGE,  /* a page that does not have the structure it needs */
 } KioskContentError;
 
 #define KIOSK_TYPE_CONTENT_PACK (kiosk_content_pack_get_type ())
@@ -27,5 +30,7 @@ const char       *kiosk_content_pack_get_language    (KioskContentPack  *self);
 KioskTopic       *kiosk_content_pack_lookup_topic    (KioskContentPack  *self,
                                                       const char        *id);
 char            **kiosk_content_pack_list_languages  (const char        *override_dir);
+KioskAttract     *kiosk_content_pack_get_attract     (KioskContentPack  *self);
+KioskCheck       *kiosk_content_pack_get_check       (KioskContentPack  *self);
 
 G_END_DECLS

@@ -579,3 +579,34 @@ kiosk_block_get_child (const KioskBlock *block,
 
   return g_ptr_array_index (block->children, index);
 }
+
+/**
+ * kiosk_document_get_section_end:
+ * @heading: the index of a top-level heading block
+ *
+ * A section is a heading and the blocks after it, up to the next heading of the same or a
+ * higher level.
+ *
+ * Returns: the index of the first top-level block after @heading's section
+ */
+guint
+kiosk_document_get_section_end (KioskDocument *self,
+                                guint          heading)
+{
+  const KioskBlock *start;
+  guint end;
+
+  g_return_val_if_fail (KIOSK_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (heading < self->blocks->len, 0);
+
+  start = g_ptr_array_index (self->blocks, heading);
+  for (end = heading + 1; end < self->blocks->len; end++)
+    {
+      const KioskBlock *block = g_ptr_array_index (self->blocks, end);
+
+      if (block->kind == KIOSK_BLOCK_HEADING && block->level <= start->level)
+        break;
+    }
+
+  return end;
+}

@@ -62,6 +62,8 @@ const KioskBlock  *kiosk_document_get_block        (KioskDocument  *self,
 const char        *kiosk_document_get_title        (KioskDocument  *self);
 const char        *kiosk_document_get_summary      (KioskDocument  *self);
 char              *kiosk_document_to_plain_text    (KioskDocument  *self);
+guint              kiosk_document_get_section_end  (KioskDocument  *self,
+                                                    guint           heading);
 
 KioskBlockKind     kiosk_block_get_kind            (const KioskBlock *block);
 guint              kiosk_block_get_level           (const KioskBlock *block);
