@@ -63,6 +63,10 @@ request_from_row (sqlite3_stmt *stmt)
                                  called_back_at);
 }
 
+/* Requests the shared queue already has (issue 12) are reception's: the kiosk's staff area and
+ * its export no longer list them, and their names are erased here soon after. */
+#define UNSENT "AND sent_utc IS NULL"
+
 /* Pending requests are found through the (status, id) index, in id order either way. */
 static sqlite3_stmt *
 prepare_select (KioskStore  *self,
@@ -72,12 +76,13 @@ prepare_select (KioskStore  *self,
 {
   static const char * const queries[2][2] = {
     {
-      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status = 'pending' ORDER BY id",
-      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status = 'pending' ORDER BY id DESC",
+      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status = 'pending' " UNSENT " ORDER BY id",
+      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status = 'pending' " UNSENT
+      " ORDER BY id DESC",
     },
     {
-      "SELECT " REQUEST_COLUMNS " FROM requests ORDER BY id",
-      "SELECT " REQUEST_COLUMNS " FROM requests ORDER BY id DESC",
+      "SELECT " REQUEST_COLUMNS " FROM requests WHERE TRUE " UNSENT " ORDER BY id",
+      "SELECT " REQUEST_COLUMNS " FROM requests WHERE TRUE " UNSENT " ORDER BY id DESC",
     },
   };
 
@@ -278,11 +283,14 @@ insert_request (KioskStore  *self,
 
   stmt = _kiosk_store_prepare (self,
                                "INSERT INTO requests (created_utc, name, phone, call_time, topic, "
-                               "                      consent_version) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               "                      consent_version, uuid) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                error);
   if (stmt == NULL)
     return -1;
+
+  /* The request's identity in the shared queue (issue 12): a retried send never duplicates. */
+  sqlite3_bind_text (stmt, 7, g_uuid_string_random (), -1, g_free);
 
   _kiosk_store_bind_time (stmt, 1, kiosk_request_get_created (request));
   sqlite3_bind_text (stmt, 2, kiosk_request_get_name (request), -1, SQLITE_TRANSIENT);
