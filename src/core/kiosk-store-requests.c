@@ -306,6 +306,16 @@ insert_request (KioskStore  *self,
   return sqlite3_last_insert_rowid (self->db);
 }
 
+/* Tells the shared queue, if any, that a request waits; never waits for the network. */
+static void
+call_save_hook (KioskStore *self)
+{
+  g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
+
+  if (self->save_hook != NULL)
+    self->save_hook (NULL, self->save_hook_data);
+}
+
 /**
  * kiosk_store_save:
  * @request: a new request, from kiosk_request_new()
@@ -329,8 +339,21 @@ kiosk_store_save (KioskStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   id = _kiosk_store_transaction (self, insert_request, request, error);
+  if (id > 0)
+    call_save_hook (self);
 
   return MAX (id, 0);
+}
+
+void
+_kiosk_store_set_save_hook (KioskStore *self,
+                            GFunc       hook,
+                            gpointer    data)
+{
+  g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
+
+  self->save_hook = hook;
+  self->save_hook_data = data;
 }
 
 static void
