@@ -31,7 +31,7 @@ DEBIAN_PACKAGES=(
 DEBIAN_PACKAGES+=(fiu-utils)
 # issue12-queue: the shared queue's client library, and the PostgreSQL 15 server that its tests
 # start privately (initdb + pg_ctl in a temporary folder).
-DEBIAN_PACKAGES+=(libpq-dev postgresql)
+DEBIAN_PACKAGES+=(libpq-dev postgresql openssl)
 FEDORA_PACKAGES="gcc meson ninja-build pkgconf gettext glib2-devel gtk4-devel libadwaita-devel \
 sqlite-devel cmark-devel libsodium-devel qrencode-devel adwaita-icon-theme librsvg2 \
 desktop-file-utils appstream xorg-x11-server-Xvfb xauth xdotool ImageMagick zbar sqlite python3 \
