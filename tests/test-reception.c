@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include "kiosk-keyboard.h"
 #include "kiosk-queue.h"
 #include "kiosk-reception-window.h"
+#include "kiosk-staff-page.h"
+#include "kiosk-staff-pin.h"
 #include "kiosk-test-pg.h"
 #include "kiosk-test-util.h"
 
@@ -208,6 +211,82 @@ test_bad_credentials (void)
   desk_close (&desk);
 }
 
+/* The kiosk in queue mode ---------------------------------------------------------------------- */
+
+#define STAFF_PIN "246810"
+
+static gboolean
+staff_unlocked (gpointer page)
+{
+  return kiosk_staff_page_get_unlocked (KIOSK_STAFF_PAGE (page));
+}
+
+static void
+unlock_staff_area (KioskTestKiosk *kiosk)
+{
+  GtkWidget *page = kiosk_window_get_page (kiosk->window, "staff");
+  GtkWidget *pad;
+
+  kiosk_test_press_keys (GTK_WINDOW (kiosk->window), "ctrl+alt+s");
+  kiosk_test_wait_for_page (kiosk->window, "staff");
+  pad = kiosk_test_find_widget (page, KIOSK_TYPE_KEYBOARD);
+  for (const char *p = STAFF_PIN; *p != '\0'; p++)
+    {
+      char key[2] = { *p, '\0' };
+
+      kiosk_test_click (kiosk_test_find_button_with_label (pad, key));
+    }
+  kiosk_test_click (kiosk_test_find_button (page, "staff.unlock"));
+  /* The PIN check (Argon2id) runs in a worker thread. */
+  kiosk_test_wait_for (staff_unlocked, page, 30000);
+}
+
+static gboolean
+queue_drained (gpointer data)
+{
+  KioskQueue *queue = data;
+
+  return kiosk_queue_get_unsent (queue) == 0 && kiosk_queue_get_last_sent (queue) != NULL;
+}
+
+static void
+test_kiosk_staff_area (void)
+{
+  g_autofree char *conninfo = kiosk_test_pg_conninfo (pg, KIOSK_TEST_PG_KIOSK_ROLE);
+  KioskTestKiosk kiosk = { 0 };
+  g_autoptr(KioskStaffPin) pin = NULL;
+  g_autoptr(KioskRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  KioskQueue *queue;
+  GtkWidget *page;
+
+  kiosk_test_kiosk_open (&kiosk, "default-language", "en", "kiosk-mode", "true",
+                         "queue-connection", conninfo, "kiosk-name", "Second floor", NULL);
+  pin = kiosk_staff_pin_new (kiosk.data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (kiosk_staff_pin_set (pin, STAFF_PIN, &error));
+
+  queue = kiosk_application_get_queue (kiosk.app);
+  g_assert_nonnull (queue);
+  request = kiosk_request_new ("Marta Solís", "88887777", "+506", KIOSK_CALL_TIME_ANY, NULL,
+                               TRUE, "1", &error);
+  g_assert_cmpint (kiosk_store_save (kiosk_application_get_store (kiosk.app), request, &error),
+                   >, 0);
+  kiosk_test_wait_for (queue_drained, queue, 30000);
+
+  /* The staff area says where the requests are, and no longer lists the name the server has. */
+  unlock_staff_area (&kiosk);
+  page = kiosk_window_get_page (kiosk.window, "staff");
+  kiosk_test_wait_for_label (page, "Every request has reached reception.", 10000);
+  g_assert_nonnull (kiosk_test_find_label (page, "Last sent:"));
+  g_assert_null (kiosk_test_find_label (GTK_WIDGET (kiosk.window), "Marta"));
+  g_assert_cmpint (kiosk_test_pg_query_int (pg, "SELECT count(*) FROM patient_kiosk.requests "
+                                                "WHERE name = 'Marta Solís' AND kiosk = "
+                                                "'Second floor'"), ==, 1);
+
+  kiosk_test_kiosk_close (&kiosk);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -226,6 +305,7 @@ main (int    argc,
   g_test_add_func ("/kiosk/reception/live-and-called-back", test_live_and_called_back);
   g_test_add_func ("/kiosk/reception/filter", test_filter);
   g_test_add_func ("/kiosk/reception/bad-credentials", test_bad_credentials);
+  g_test_add_func ("/kiosk/reception/kiosk-staff-area", test_kiosk_staff_area);
 
   status = g_test_run ();
   kiosk_test_pg_free (pg);
