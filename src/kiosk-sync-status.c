@@ -29,15 +29,19 @@ G_DEFINE_FINAL_TYPE (KioskSyncStatus, kiosk_sync_status, GTK_TYPE_WIDGET)
 static char *
 describe_waiting (gint64 unsent)
 {
+  g_autofree char *number = NULL;
+
   if (unsent < 0)
     return g_strdup (_("Checking what waits to be sent…"));
   if (unsent == 0)
     return g_strdup (_("Every request has reached reception."));
 
-  return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " request waits on this kiosk to be sent "
-                                    "to reception.",
-                                    "%" G_GINT64_FORMAT " requests wait on this kiosk to be sent "
-                                    "to reception.", unsent), unsent);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, unsent);
+
+  /* Translators: %s is a number */
+  return g_strdup_printf (ngettext ("%s request waits on this kiosk to be sent to reception.",
+                                    "%s requests wait on this kiosk to be sent to reception.",
+                                    (gulong)MIN (unsent, G_MAXLONG)), number);
 }
 
 static char *
