@@ -65,15 +65,19 @@ _kiosk_application_run_queue_command (KioskApplication *self,
   return -1;
 }
 
+/* The server keeps at most 64 characters of it. */
 static char *
 kiosk_name (GSettings *settings)
 {
   g_autofree char *name = g_settings_get_string (settings, "kiosk-name");
 
-  if (*name != '\0')
-    return g_steal_pointer (&name);
+  if (*name == '\0' || !g_utf8_validate (name, -1, NULL))
+    {
+      g_free (name);
+      name = g_strdup (g_get_host_name ());
+    }
 
-  return g_strdup (g_get_host_name ());
+  return g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), 64));
 }
 
 /**
