@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <pwd.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "kiosk-queue.h"
@@ -251,6 +252,29 @@ kiosk_test_pg_start (void)
   set_up_queue (pg);
 
   return g_steal_pointer (&pg);
+}
+
+/**
+ * kiosk_test_pg_start_or_skip:
+ *
+ * For a TAP test program: without the server programs, reports the whole program as skipped
+ * with the reason, and exits.
+ *
+ * Returns: (transfer full): a running server
+ */
+KioskTestPg *
+kiosk_test_pg_start_or_skip (void)
+{
+  KioskTestPg *pg = kiosk_test_pg_start ();
+
+  if (pg == NULL)
+    {
+      g_print ("1..0 # SKIP the PostgreSQL server programs (initdb, pg_ctl) are not installed; "
+               "./kiosk.sh deps installs them\n");
+      exit (0);
+    }
+
+  return pg;
 }
 
 void

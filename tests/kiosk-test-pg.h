@@ -26,6 +26,7 @@ typedef struct
 #define KIOSK_TEST_PG_RECEPTION_ROLE "desk_maria"
 
 KioskTestPg *kiosk_test_pg_start      (void);
+KioskTestPg *kiosk_test_pg_start_or_skip (void);
 void         kiosk_test_pg_stop_server (KioskTestPg *pg);
 void         kiosk_test_pg_start_server (KioskTestPg *pg);
 void         kiosk_test_pg_free       (KioskTestPg *pg);

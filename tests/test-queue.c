@@ -595,12 +595,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  if ((pg = kiosk_test_pg_start ()) == NULL)
-    {
-      g_print ("1..0 # SKIP the PostgreSQL server programs (initdb, pg_ctl) are not installed; "
-               "./kiosk.sh deps installs them\n");
-      return 0;
-    }
+  pg = kiosk_test_pg_start_or_skip ();
 
   g_test_add_func ("/kiosk/queue/setup-idempotent", test_setup_idempotent);
   g_test_add_func ("/kiosk/queue/kiosk-role-cannot-read", test_kiosk_role_cannot_read);
