@@ -54,6 +54,10 @@ update_state (KioskReceptionWindow *self)
 
   show_message (self, error != NULL ? kiosk_queue_describe_error (error) : NULL);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  /* "No requests here" only when the server said so; otherwise the message above says why. */
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page),
+                          kiosk_reception_is_connected (self->reception));
+  gtk_widget_set_visible (GTK_WIDGET (self->list_box), n > 0);
 
   if (!kiosk_reception_is_connected (self->reception))
     subtitle = g_strdup (error != NULL ? _("Not connected") : _("Connecting…"));
