@@ -74,8 +74,19 @@ kiosk_reception_describe_status (KioskQueueEntry *entry)
   return g_strdup (_("Waiting for a call"));
 }
 
+/* The topic's title in the desk's language, or its id if this desk's content lacks it. */
+static const char *
+topic_title (KioskContentPack *content,
+             const char       *id)
+{
+  KioskTopic *topic = content != NULL ? kiosk_content_pack_lookup_topic (content, id) : NULL;
+
+  return topic != NULL ? kiosk_topic_get_title (topic) : id;
+}
+
 static char *
-describe_details (KioskQueueEntry *entry)
+describe_details (KioskQueueEntry  *entry,
+                  KioskContentPack *content)
 {
   g_autofree char *when = format_local (kiosk_queue_entry_get_created (entry));
   const char *topic = kiosk_queue_entry_get_topic (entry);
@@ -84,7 +95,7 @@ describe_details (KioskQueueEntry *entry)
   g_string_append (details, describe_call_time (kiosk_queue_entry_get_call_time (entry)));
   if (topic != NULL && *topic != '\0')
     /* Translators: the topic the patient asked about, such as "causes" */
-    g_string_append_printf (details, " · %s", topic);
+    g_string_append_printf (details, " · %s", topic_title (content, topic));
   /* Translators: "Sent from Lobby, Tue 01 Dec 2026, 09:40" */
   g_string_append_printf (details, " · ");
   g_string_append_printf (details, _("Sent from %s, %s"), kiosk_queue_entry_get_kiosk (entry), when);
@@ -93,13 +104,14 @@ describe_details (KioskQueueEntry *entry)
 }
 
 static void
-kiosk_reception_row_fill (KioskReceptionRow *self)
+kiosk_reception_row_fill (KioskReceptionRow *self,
+                          KioskContentPack  *content)
 {
   KioskQueueEntry *entry = self->entry;
   const char *uuid = kiosk_queue_entry_get_uuid (entry);
   const char *status = kiosk_queue_entry_get_status (entry);
   g_autofree char *phone = kiosk_queue_format_phone (kiosk_queue_entry_get_phone (entry));
-  g_autofree char *details = describe_details (entry);
+  g_autofree char *details = describe_details (entry, content);
   g_autofree char *status_text = kiosk_reception_describe_status (entry);
 
   gtk_label_set_text (self->name_label, kiosk_queue_entry_get_name (entry));
@@ -151,8 +163,10 @@ kiosk_reception_row_init (KioskReceptionRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* @content: (nullable): for the topics' titles */
 GtkWidget *
-kiosk_reception_row_new (KioskQueueEntry *entry)
+kiosk_reception_row_new (KioskQueueEntry  *entry,
+                         KioskContentPack *content)
 {
   KioskReceptionRow *self;
 
@@ -160,7 +174,7 @@ kiosk_reception_row_new (KioskQueueEntry *entry)
 
   self = g_object_new (KIOSK_TYPE_RECEPTION_ROW, NULL);
   self->entry = g_object_ref (entry);
-  kiosk_reception_row_fill (self);
+  kiosk_reception_row_fill (self, content);
 
   return GTK_WIDGET (self);
 }

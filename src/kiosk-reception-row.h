@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "kiosk-content-pack.h"
 #include "kiosk-reception.h"
 
 G_BEGIN_DECLS
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KioskReceptionRow, kiosk_reception_row, KIOSK, RECEPTION_ROW, GtkListBoxRow)
 
-GtkWidget       *kiosk_reception_row_new        (KioskQueueEntry   *entry);
+GtkWidget       *kiosk_reception_row_new        (KioskQueueEntry   *entry,
+                                                 KioskContentPack  *content);
 KioskQueueEntry *kiosk_reception_row_get_entry  (KioskReceptionRow *self);
 
 char            *kiosk_reception_describe_status (KioskQueueEntry  *entry);

@@ -18,6 +18,7 @@ struct _KioskReceptionWindow
   AdwApplicationWindow  parent_instance;
 
   KioskReception       *reception;
+  KioskContentPack     *content;     /* the topics' titles, in the desk's language */
   GtkFileChooserNative *chooser;
 
   /* Template widgets */
@@ -70,7 +71,9 @@ static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  return kiosk_reception_row_new (KIOSK_QUEUE_ENTRY (item));
+  KioskReceptionWindow *self = user_data;
+
+  return kiosk_reception_row_new (KIOSK_QUEUE_ENTRY (item), self->content);
 }
 
 static void
@@ -155,6 +158,7 @@ kiosk_reception_window_dispose (GObject *object)
   if (self->reception != NULL)
     g_object_run_dispose (G_OBJECT (self->reception));
   g_clear_object (&self->reception);
+  g_clear_object (&self->content);
 
   G_OBJECT_CLASS (kiosk_reception_window_parent_class)->dispose (object);
 }
@@ -194,7 +198,7 @@ kiosk_reception_window_start (KioskReceptionWindow *self,
 {
   self->reception = kiosk_reception_new (conninfo);
   gtk_list_box_bind_model (self->list_box, kiosk_reception_get_entries (self->reception),
-                           create_row, NULL, NULL);
+                           create_row, self, NULL);
   g_signal_connect_object (self->reception, "changed", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (kiosk_reception_get_entries (self->reception), "items-changed",
@@ -223,6 +227,9 @@ kiosk_reception_window_new (KioskApplication *application)
   g_return_val_if_fail (KIOSK_IS_APPLICATION (application), NULL);
 
   self = g_object_new (KIOSK_TYPE_RECEPTION_WINDOW, "application", application, NULL);
+  /* Without the content the topics show as their ids; the list works all the same. */
+  self->content = kiosk_content_pack_new (kiosk_application_get_default_language (application),
+                                          kiosk_application_get_content_dir (application), NULL);
   conninfo = kiosk_application_get_queue_connection (application);
   kiosk_reception_window_start (self, conninfo);
 

@@ -148,6 +148,8 @@ test_live_and_called_back (void)
   g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (desk.window), "+506 8888 1234"));
   g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (desk.window), "Lobby"));
   g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (desk.window), "afternoon"));
+  /* The topic by its title, as the patient saw it. */
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (desk.window), "Why does my face twitch?"));
 
   button = kiosk_test_find_button_with_label (GTK_WIDGET (desk.window), "Called back");
   g_assert_nonnull (button);
