@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "kiosk-queue.h"
+#include "kiosk-reception.h"
 #include "kiosk-store-queue.h"
 #include "kiosk-test-fs.h"
 #include "kiosk-test-pg.h"
@@ -145,6 +146,34 @@ static char *
 make_data_dir (void)
 {
   return kiosk_test_make_dir ("kiosk-queue");
+}
+
+/* Phones grouped for reading aloud at the desk -------------------------------------------------- */
+
+static void
+test_format_phone (void)
+{
+  static const struct
+  {
+    const char *e164;
+    const char *grouped;
+  } cases[] = {
+    { "+50688881234", "+506 8888 1234" },    /* Costa Rica: two fours */
+    { "+15551234567", "+1 555 123 4567" },
+    { "+34612345678", "+34 612 345 678" },
+    { "+442079460958", "+44 207 946 0958" },
+    { "+5215512345678", "+52 155 1234 5678" },
+    { "+50512345", "+505 123 45" },
+    { "not a number", "not a number" },      /* left as it is */
+    { "+12", "+12" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *grouped = kiosk_queue_format_phone (cases[i].e164);
+
+      g_assert_cmpstr (grouped, ==, cases[i].grouped);
+    }
 }
 
 /* Set-up and privileges ------------------------------------------------------------------------ */
@@ -597,6 +626,7 @@ main (int    argc,
 
   pg = kiosk_test_pg_start_or_skip ();
 
+  g_test_add_func ("/kiosk/queue/format-phone", test_format_phone);
   g_test_add_func ("/kiosk/queue/setup-idempotent", test_setup_idempotent);
   g_test_add_func ("/kiosk/queue/kiosk-role-cannot-read", test_kiosk_role_cannot_read);
   g_test_add_func ("/kiosk/queue/offline-two-kiosks", test_offline_two_kiosks);

@@ -162,7 +162,8 @@ country_code_length (const char *digits)
  * kiosk_queue_format_phone:
  * @e164: a number as the kiosk stores it, such as "+50688881234"
  *
- * Groups the digits for reading: "+506 8888 1234", "+1 555 123 4567", "+34 612 345 678".
+ * Groups the digits for reading: "+506 8888 1234", "+1 555 123 4567", "+34 612 345 678",
+ * "+52 155 1234 5678".
  *
  * Returns: (transfer full): the grouped number (@e164 unchanged if it is not +digits)
  */
@@ -171,7 +172,7 @@ kiosk_queue_format_phone (const char *e164)
 {
   g_autoptr(GString) out = NULL;
   const char *digits;
-  gsize code, rest, group;
+  gsize code;
 
   g_return_val_if_fail (e164 != NULL, NULL);
 
@@ -180,16 +181,14 @@ kiosk_queue_format_phone (const char *e164)
     return g_strdup (e164);
 
   code = country_code_length (digits);
-  rest = strlen (digits) - code;
   out = g_string_new ("+");
   g_string_append_len (out, digits, code);
 
-  /* Eight digits read as two fours (Central America); otherwise threes, the last four. */
-  group = rest == 8 ? 4 : 3;
+  /* Threes, with a four at the end; eight digits read as two fours (Central America). */
   for (const char *p = digits + code; *p != '\0';)
     {
       gsize left = strlen (p);
-      gsize take = left <= 4 ? left : (left == 7 && group == 3 ? 3 : MIN (group, left));
+      gsize take = left <= 4 ? left : (left == 8 ? 4 : 3);
 
       g_string_append_c (out, ' ');
       g_string_append_len (out, p, take);
