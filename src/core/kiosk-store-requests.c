@@ -237,7 +237,8 @@ kiosk_store_foreach_request (KioskStore             *self,
 /**
  * kiosk_store_count_requests:
  * @total: (out) (optional): all requests
- * @pending: (out) (optional): requests neither exported nor called back
+ * @pending: (out) (optional): requests neither exported nor called back, nor sent to the
+ *   shared queue (where reception handles them)
  */
 gboolean
 kiosk_store_count_requests (KioskStore  *self,
@@ -254,8 +255,8 @@ kiosk_store_count_requests (KioskStore  *self,
 
   locker = _kiosk_store_lock (self);
   stmt = _kiosk_store_prepare (self,
-                               "SELECT count(*), count(*) FILTER (WHERE status = 'pending') "
-                               "FROM requests",
+                               "SELECT count(*), count(*) FILTER (WHERE status = 'pending' "
+                               UNSENT ") FROM requests",
                                error);
   if (stmt == NULL)
     return FALSE;
