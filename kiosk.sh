@@ -30,10 +30,14 @@ DEBIAN_PACKAGES=(
 )
 # The fault suite injects I/O errors with libfiu's fiu-run (tests skip those cases without it).
 DEBIAN_PACKAGES+=(fiu-utils)
+# The shared queue's client library, and the PostgreSQL 15 server that its tests
+# start privately (initdb + pg_ctl in a temporary folder).
+DEBIAN_PACKAGES+=(libpq-dev postgresql openssl)
 FEDORA_PACKAGES="gcc meson ninja-build pkgconf gettext glib2-devel gtk4-devel libadwaita-devel \
 sqlite-devel cmark-devel libsodium-devel qrencode-devel espeak-ng-devel pcaudiolib-devel \
 adwaita-icon-theme librsvg2 \
-desktop-file-utils appstream xorg-x11-server-Xvfb xauth xdotool ImageMagick zbar sqlite python3 sox"
+desktop-file-utils appstream xorg-x11-server-Xvfb xauth xdotool ImageMagick zbar sqlite python3 sox \
+libpq-devel postgresql-server"
 
 say() { printf '%s\n' "$*" >&2; }
 

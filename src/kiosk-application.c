@@ -9,6 +9,7 @@
 #include "kiosk-content-pack.h"
 #include "kiosk-data-dir.h"
 #include "kiosk-language.h"
+#include "kiosk-reception-window.h"
 #include "kiosk-widget-util.h"
 #include "kiosk-window.h"
 
@@ -27,6 +28,11 @@ struct _KioskApplication
   char           *default_language;
   KioskStore     *store;
   GError         *store_error;       /* why the store could not be opened, for staff */
+
+  /* issue12-queue: the shared reception queue (kiosk-application-queue.c). */
+  char           *queue_connection;  /* --queue-connection, or NULL for the setting */
+  gboolean        reception;         /* --reception: the desk app instead of the kiosk */
+  KioskQueue     *queue;             /* the kiosk's outbox sender, if queue-connection is set */
 };
 
 G_DEFINE_FINAL_TYPE (KioskApplication, kiosk_application, ADW_TYPE_APPLICATION)
@@ -66,6 +72,15 @@ static const GOptionEntry option_entries[] = {
     N_("FILE") },
   { "set-staff-pin", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Set the staff PIN, read from standard input, and exit"), NULL },
+  /* The shared reception queue: kiosk-application-queue.c */
+  { "reception", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open reception's desk app on the shared queue instead of the kiosk"), NULL },
+  { "queue-setup", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Create or update the shared queue's tables and roles on its PostgreSQL server, and exit"),
+    NULL },
+  { "queue-connection", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Use the PostgreSQL connection CONN instead of the queue-connection setting"),
+    N_("CONN") },
   { NULL }
 };
 
@@ -138,6 +153,10 @@ kiosk_application_handle_local_options (GApplication *app,
 
   if (!kiosk_application_check_schema ())
     return 1;
+
+  g_variant_dict_lookup (options, "queue-connection", "s", &self->queue_connection);
+  if ((status = _kiosk_application_run_queue_command (self, options)) >= 0)
+    return status;
 
   if (g_variant_dict_contains (options, "kiosk") && g_variant_dict_contains (options, "windowed"))
     {
@@ -412,7 +431,11 @@ kiosk_application_startup (GApplication *app)
   kiosk_application_setup_languages (self);
   kiosk_application_setup_actions (self);
   kiosk_language_apply (self->default_language);
+  if (self->reception)
+    return;   /* the desk app works on the server only; the kiosk's store is not opened */
+
   kiosk_application_open_store (self);
+  _kiosk_application_start_queue (self);
 }
 
 static void
@@ -420,7 +443,9 @@ kiosk_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
+  if (window == NULL && KIOSK_APPLICATION (app)->reception)
+    window = GTK_WINDOW (kiosk_reception_window_new (KIOSK_APPLICATION (app)));
+  else if (window == NULL)
     window = GTK_WINDOW (kiosk_window_new (KIOSK_APPLICATION (app)));
 
   gtk_window_present (window);
@@ -432,6 +457,10 @@ kiosk_application_finalize (GObject *object)
   KioskApplication *self = (KioskApplication *)object;
 
   g_clear_object (&self->settings);
+  if (self->queue != NULL)
+    kiosk_queue_stop (self->queue);
+  g_clear_object (&self->queue);
+  g_clear_pointer (&self->queue_connection, g_free);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->data_dir, g_free);
@@ -642,4 +671,51 @@ kiosk_application_get_store_error (KioskApplication *self)
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
 
   return self->store_error;
+}
+
+/* issue12-queue ------------------------------------------------------------------------------- */
+
+void
+_kiosk_application_set_reception (KioskApplication *self,
+                                  gboolean          reception)
+{
+  self->reception = reception;
+}
+
+/**
+ * kiosk_application_get_queue_connection:
+ *
+ * Returns: (transfer full): --queue-connection, else the queue-connection setting ("" when the
+ *   kiosk is standalone)
+ */
+char *
+kiosk_application_get_queue_connection (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  if (self->queue_connection != NULL)
+    return g_strdup (self->queue_connection);
+
+  return g_settings_get_string (kiosk_application_get_settings (self), "queue-connection");
+}
+
+void
+_kiosk_application_set_queue (KioskApplication *self,
+                              KioskQueue       *queue)
+{
+  g_set_object (&self->queue, queue);
+}
+
+/**
+ * kiosk_application_get_queue:
+ *
+ * Returns: (transfer none) (nullable): the shared queue's sender, or %NULL when the kiosk is
+ *   standalone (or its store could not be opened)
+ */
+KioskQueue *
+kiosk_application_get_queue (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->queue;
 }

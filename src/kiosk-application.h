@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kiosk-queue.h"
 #include "kiosk-store.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,7 @@ const char        *kiosk_application_get_default_language   (KioskApplication  *
 KioskStore        *kiosk_application_get_store              (KioskApplication  *self);
 const GError      *kiosk_application_get_store_error        (KioskApplication  *self);
 gboolean           kiosk_application_retry_store            (KioskApplication  *self);
+char              *kiosk_application_get_queue_connection   (KioskApplication  *self);
+KioskQueue        *kiosk_application_get_queue              (KioskApplication  *self);
 
 G_END_DECLS

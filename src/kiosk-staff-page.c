@@ -17,6 +17,7 @@
 #include "kiosk-request-row.h"
 #include "kiosk-staff-page.h"
 #include "kiosk-staff-pin.h"
+#include "kiosk-sync-status.h"
 #include "kiosk-widget-util.h"
 
 struct _KioskStaffPage
@@ -37,6 +38,8 @@ struct _KioskStaffPage
   GtkLabel          *summary_label;
   GtkGrid           *usage_grid;
   GtkLabel          *warning_label;
+
+  GtkWidget         *sync_status;     /* issue12-queue: the shared queue's state, or NULL */
 
   KioskContentPack  *content;
   KioskStore        *store;
@@ -377,6 +380,24 @@ store_problem_text (KioskStaffPage *self)
   return kiosk_store_describe_error (app != NULL ? kiosk_application_get_store_error (app) : NULL);
 }
 
+/* issue12-queue: in queue mode, the shared queue's state goes under the warning. */
+static void
+kiosk_staff_page_add_sync_status (KioskStaffPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
+  KioskQueue *queue = KIOSK_IS_APPLICATION (app)
+                    ? kiosk_application_get_queue (KIOSK_APPLICATION (app)) : NULL;
+
+  if (self->sync_status != NULL || queue == NULL)
+    return;
+
+  self->sync_status = kiosk_sync_status_new (queue);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->warning_label))),
+                              self->sync_status, GTK_WIDGET (self->warning_label));
+}
+
 static void
 kiosk_staff_page_refresh (KioskStaffPage *self)
 {
@@ -395,6 +416,7 @@ kiosk_staff_page_refresh (KioskStaffPage *self)
   gtk_label_set_label (self->warning_label, warning != NULL ? warning : "");
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
 
+  kiosk_staff_page_add_sync_status (self);
   kiosk_staff_page_update_summary (self);
   kiosk_staff_page_fill_requests (self);
   kiosk_staff_page_fill_usage (self);

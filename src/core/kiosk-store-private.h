@@ -34,6 +34,10 @@ struct _KioskStore
   guint         checkpoint_delay;     /* seconds until the timer's next try */
   GSource      *checkpoint_source;
   GMainContext *context;              /* where the timer runs: the opener's */
+
+  /* Called (under the lock) after each saved request's COMMIT: the shared queue's kick. */
+  GFunc         save_hook;
+  gpointer      save_hook_data;
 };
 
 #define KIOSK_STORE_DB_NAME         "requests.db"
@@ -101,6 +105,12 @@ gboolean       _kiosk_store_set_meta_time      (KioskStore    *self,
                                                 const char    *key,
                                                 GDateTime     *time,
                                                 GError       **error);
+
+/* kiosk-store-requests.c: @hook (may be NULL) runs in the saving thread, under the lock, after
+ * each save's COMMIT. It must not call into the store. */
+void           _kiosk_store_set_save_hook      (KioskStore    *self,
+                                                GFunc          hook,
+                                                gpointer       data);
 
 /* Test hooks: they take the lock. */
 gboolean       _kiosk_store_test_exec          (KioskStore    *self,

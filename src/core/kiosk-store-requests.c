@@ -69,6 +69,10 @@ request_from_row (sqlite3_stmt *stmt)
                                  no_answer_at);
 }
 
+/* Requests the shared queue already has (issue 12) are reception's: the kiosk's staff area and
+ * its export no longer list them, and their names are erased here soon after. */
+#define UNSENT "AND sent_utc IS NULL"
+
 /* Open requests (see kiosk_request_is_open()) are found through the (status, id) index. */
 static sqlite3_stmt *
 prepare_select (KioskStore  *self,
@@ -78,13 +82,14 @@ prepare_select (KioskStore  *self,
 {
   static const char * const queries[2][2] = {
     {
-      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status IN " OPEN_STATUSES " ORDER BY id",
-      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status IN " OPEN_STATUSES
+      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status IN " OPEN_STATUSES " " UNSENT
+      "  ORDER BY id",
+      "SELECT " REQUEST_COLUMNS " FROM requests WHERE status IN " OPEN_STATUSES " " UNSENT
       "  ORDER BY id DESC",
     },
     {
-      "SELECT " REQUEST_COLUMNS " FROM requests ORDER BY id",
-      "SELECT " REQUEST_COLUMNS " FROM requests ORDER BY id DESC",
+      "SELECT " REQUEST_COLUMNS " FROM requests WHERE TRUE " UNSENT " ORDER BY id",
+      "SELECT " REQUEST_COLUMNS " FROM requests WHERE TRUE " UNSENT " ORDER BY id DESC",
     },
   };
 
@@ -239,7 +244,8 @@ kiosk_store_foreach_request (KioskStore             *self,
 /**
  * kiosk_store_count_requests:
  * @total: (out) (optional): all requests
- * @pending: (out) (optional): open requests: still waiting for a call (pending or no answer)
+ * @pending: (out) (optional): open requests: still waiting for a call (pending or no answer),
+ *   and not sent to the shared queue (where reception handles them)
  */
 gboolean
 kiosk_store_count_requests (KioskStore  *self,
@@ -256,8 +262,8 @@ kiosk_store_count_requests (KioskStore  *self,
 
   locker = _kiosk_store_lock (self);
   stmt = _kiosk_store_prepare (self,
-                               "SELECT count(*), count(*) FILTER (WHERE status IN " OPEN_STATUSES ") "
-                               "FROM requests",
+                               "SELECT count(*), count(*) FILTER (WHERE status IN "
+                               OPEN_STATUSES " " UNSENT ") FROM requests",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -285,11 +291,14 @@ insert_request (KioskStore  *self,
 
   stmt = _kiosk_store_prepare (self,
                                "INSERT INTO requests (created_utc, name, phone, call_time, topic, "
-                               "                      consent_version) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               "                      consent_version, uuid) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                error);
   if (stmt == NULL)
     return -1;
+
+  /* The request's identity in the shared queue (issue 12): a retried send never duplicates. */
+  sqlite3_bind_text (stmt, 7, g_uuid_string_random (), -1, g_free);
 
   _kiosk_store_bind_time (stmt, 1, kiosk_request_get_created (request));
   sqlite3_bind_text (stmt, 2, kiosk_request_get_name (request), -1, SQLITE_TRANSIENT);
@@ -303,6 +312,16 @@ insert_request (KioskStore  *self,
     return -1;
 
   return sqlite3_last_insert_rowid (self->db);
+}
+
+/* Tells the shared queue, if any, that a request waits; never waits for the network. */
+static void
+call_save_hook (KioskStore *self)
+{
+  g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
+
+  if (self->save_hook != NULL)
+    self->save_hook (NULL, self->save_hook_data);
 }
 
 /**
@@ -328,8 +347,21 @@ kiosk_store_save (KioskStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   id = _kiosk_store_transaction (self, insert_request, request, error);
+  if (id > 0)
+    call_save_hook (self);
 
   return MAX (id, 0);
+}
+
+void
+_kiosk_store_set_save_hook (KioskStore *self,
+                            GFunc       hook,
+                            gpointer    data)
+{
+  g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
+
+  self->save_hook = hook;
+  self->save_hook_data = data;
 }
 
 static void

@@ -16,6 +16,13 @@ typedef struct
   const char *sql;
 } Migration;
 
+/* A random (version 4) UUID in SQL, for rows saved before UUIDs existed or written by hand;
+ * the kiosk itself gives each new request one from g_uuid_string_random(). */
+#define RANDOM_UUID_SQL \
+  "lower (printf ('%s-%s-4%s-%s%s-%s', hex (randomblob (4)), hex (randomblob (2))," \
+  "               substr (hex (randomblob (2)), 2), substr ('89ab', 1 + abs (random () % 4), 1)," \
+  "               substr (hex (randomblob (2)), 2), hex (randomblob (6))))"
+
 static const Migration migrations[] = {
   /* 1: the requests and the audit trail (events and counts only, never names or phones). */
   { 1,
@@ -83,6 +90,48 @@ static const Migration migrations[] = {
     "ALTER TABLE requests_new RENAME TO requests;"
     "CREATE INDEX requests_by_created ON requests (created_utc);"
     "CREATE INDEX requests_by_status ON requests (status, id);" },
+  /* 4 (issue 12, the shared queue): each request gets a UUID, the time the queue server
+   * confirmed it and the time its name and phone were erased here afterwards. The table is
+   * rebuilt because name and phone become NULL once erased, which the old CHECKs forbid.
+   * Existing rows get random version 4 UUIDs; the AUTOINCREMENT counter is carried over. */
+  { 4,
+    "CREATE TABLE requests_new ("
+    "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  created_utc     TEXT NOT NULL CHECK (created_utc GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-"
+    "[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),"
+    "  name            TEXT CHECK (length (name) BETWEEN 1 AND 80),"
+    "  phone           TEXT CHECK (phone GLOB '+[1-9]*' AND length (phone) <= 16),"
+    "  call_time       TEXT NOT NULL CHECK (call_time IN ('any', 'morning', 'afternoon')),"
+    "  topic           TEXT,"
+    "  consent_version TEXT NOT NULL,"
+    "  status          TEXT NOT NULL DEFAULT 'pending'"
+    "                  CHECK (status IN ('pending', 'exported', 'called-back', 'no-answer')),"
+    "  exported_at     TEXT,"
+    "  called_back_at  TEXT,"
+    "  no_answer_at    TEXT,"
+    "  uuid            TEXT NOT NULL UNIQUE DEFAULT (" RANDOM_UUID_SQL ")"
+    "                  CHECK (length (uuid) = 36),"
+    "  sent_utc        TEXT,"
+    "  erased_utc      TEXT,"
+    "  CHECK ((name IS NULL) = (erased_utc IS NOT NULL) AND (phone IS NULL) = (name IS NULL)),"
+    "  CHECK (erased_utc IS NULL OR sent_utc IS NOT NULL)"
+    ") STRICT;"
+    "INSERT INTO requests_new (id, created_utc, name, phone, call_time, topic, consent_version,"
+    "                          status, exported_at, called_back_at, no_answer_at, uuid)"
+    "  SELECT id, created_utc, name, phone, call_time, topic, consent_version, status,"
+    "         exported_at, called_back_at, no_answer_at,"
+    "         " RANDOM_UUID_SQL
+    "  FROM requests;"
+    "DELETE FROM sqlite_sequence WHERE name = 'requests_new';"
+    "INSERT INTO sqlite_sequence (name, seq)"
+    "  SELECT 'requests_new', seq FROM sqlite_sequence WHERE name = 'requests';"
+    "DROP TABLE requests;"
+    "ALTER TABLE requests_new RENAME TO requests;"
+    "CREATE INDEX requests_by_created ON requests (created_utc);"
+    "CREATE INDEX requests_by_status ON requests (status, id);"
+    "CREATE INDEX requests_unsent ON requests (id) WHERE sent_utc IS NULL;"
+    "CREATE INDEX requests_to_erase ON requests (sent_utc) WHERE erased_utc IS NULL"
+    "                                                        AND sent_utc IS NOT NULL;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KIOSK_STORE_SCHEMA_VERSION);

@@ -26,7 +26,7 @@ typedef enum
 } KioskStoreError;
 
 /* The schema version a store created or migrated by this build has, in `PRAGMA user_version`. */
-#define KIOSK_STORE_SCHEMA_VERSION 3
+#define KIOSK_STORE_SCHEMA_VERSION 4
 
 /**
  * KioskStoreRequestFunc:
