@@ -237,6 +237,14 @@ kiosk_callback_page_update_summary (KioskCallbackPage *self)
                        : _("Not given"));
 }
 
+/* Off the check step, the summary keeps nothing of the visitor's. */
+static void
+kiosk_callback_page_clear_summary (KioskCallbackPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->summary_values); i++)
+    gtk_label_set_label (self->summary_values[i], "");
+}
+
 static GtkWidget *
 summary_change_button (KioskCallbackStep  step,
                        const char        *caption)
@@ -311,9 +319,14 @@ _kiosk_callback_page_show_step (KioskCallbackPage *self,
   g_assert (step < KIOSK_CALLBACK_N_STEPS);
 
   if (step == KIOSK_CALLBACK_STEP_CHECK)
-    kiosk_callback_page_update_summary (self);
+    {
+      kiosk_callback_page_update_summary (self);
+    }
   else
-    gtk_widget_set_visible (GTK_WIDGET (self->save_error_label), FALSE);
+    {
+      kiosk_callback_page_clear_summary (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->save_error_label), FALSE);
+    }
 
   gtk_stack_set_visible_child_name (self->step_stack, step_names[step]);
   kiosk_callback_page_update_progress (self, step);

@@ -165,8 +165,9 @@ backspace_clicked_cb (KioskKeyboard *self)
 static void
 next_clicked_cb (KioskKeyboard *self)
 {
-  if (self->target != NULL)
-    gtk_widget_activate (GTK_WIDGET (self->target));
+  /* GtkEntry passes Enter in its text on as its own "activate" signal. */
+  if (self->target != NULL && g_signal_lookup ("activate", G_OBJECT_TYPE (self->target)) != 0)
+    g_signal_emit_by_name (self->target, "activate");
 }
 
 /* Screen readers say "apostrophe" rather than reading a lone mark. */
