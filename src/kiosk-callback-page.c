@@ -271,12 +271,12 @@ kiosk_callback_page_update_consent (KioskCallbackPage *self)
   guint days = g_settings_get_uint (self->settings, "retention-days");
   g_autofree char *text = NULL;
 
-  text = g_strdup_printf (ngettext ("I agree that the clinic keeps my name, phone number and the "
-                                    "choices I made in this form on this kiosk, only to call me "
-                                    "back. They are deleted after %u day.",
-                                    "I agree that the clinic keeps my name, phone number and the "
-                                    "choices I made in this form on this kiosk, only to call me "
-                                    "back. They are deleted after %u days.",
+  text = g_strdup_printf (ngettext ("I agree that the clinic keeps my name, phone number and my "
+                                    "answers in this form on this kiosk, only to call me back. "
+                                    "They are deleted after %u day.",
+                                    "I agree that the clinic keeps my name, phone number and my "
+                                    "answers in this form on this kiosk, only to call me back. "
+                                    "They are deleted after %u days.",
                                     days),
                           days);
   gtk_label_set_label (self->consent_label, text);
