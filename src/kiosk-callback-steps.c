@@ -233,7 +233,7 @@ kiosk_callback_page_update_summary (KioskCallbackPage *self)
                        topic != NULL ? button_text (topic) : _("No topic chosen"));
   gtk_label_set_label (self->summary_values[KIOSK_CALLBACK_STEP_CONSENT],
                        gtk_check_button_get_active (self->consent_check)
-                       ? _("Yes, the clinic may keep my details to call me back")
+                       ? _("Yes, I agree")
                        : _("Not given"));
 }
 
@@ -371,13 +371,20 @@ step_focus_widget (KioskCallbackPage *self,
 void
 kiosk_callback_page_focus_step (KioskCallbackPage *self)
 {
+  GtkWidget *widget;
+
   g_return_if_fail (KIOSK_IS_CALLBACK_PAGE (self));
 
   /* A page being left or not shown yet must not take the focus from the one on screen. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  gtk_widget_grab_focus (step_focus_widget (self, kiosk_callback_page_get_step (self)));
+  widget = step_focus_widget (self, kiosk_callback_page_get_step (self));
+  gtk_widget_grab_focus (widget);
+  /* A focused entry selects all its text, which the next key would replace: the visitor who
+   * comes back to a field carries on typing at its end instead. */
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_position (GTK_EDITABLE (widget), -1);
 }
 
 KioskCallbackStep

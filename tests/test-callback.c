@@ -471,6 +471,11 @@ test_steps_by_taps (FormFixture   *fixture,
   tap (fixture, nav_button (fixture, "callback.next"));
   assert_step (fixture, KIOSK_CALLBACK_STEP_PHONE, phone_entry (fixture), KIOSK_KEYBOARD_DIGITS);
   g_assert_cmpstr (gtk_editable_get_text (phone_entry (fixture)), ==, "88881234");
+  /* Coming back to a field, the next key adds to what is there rather than replacing it. */
+  g_assert_false (gtk_editable_get_selection_bounds (phone_entry (fixture), NULL, NULL));
+  tap (fixture, backspace_key (fixture));
+  tap_keys (fixture, "4");
+  g_assert_cmpstr (gtk_editable_get_text (phone_entry (fixture)), ==, "88881234");
   tap (fixture, nav_button (fixture, "callback.next"));
 
   assert_step (fixture, KIOSK_CALLBACK_STEP_TIME, NULL, 0);
