@@ -48,8 +48,9 @@ struct _KioskCallbackPage
   GPtrArray         *topic_buttons;
   GtkLabel          *summary_values[KIOSK_CALLBACK_N_STEPS - 1];
   gulong             focus_handler;
-  GdkFrameClock     *reveal_clock;   /* waiting for the save error's place */
+  GdkFrameClock     *reveal_clock;   /* waiting for reveal_target's place */
   gulong             reveal_handler;
+  GtkWidget         *reveal_target;
   gboolean           show_keyboard;
 };
 
@@ -68,5 +69,9 @@ void        _kiosk_callback_page_set_call_time  (KioskCallbackPage *self,
                                                  KioskCallTime      call_time);
 const char *_kiosk_callback_page_get_topic      (KioskCallbackPage *self);
 void        _kiosk_callback_page_install_step_actions (GtkWidgetClass *widget_class);
+
+/* kiosk-callback-page.c */
+void        _kiosk_callback_page_reveal         (KioskCallbackPage *self,
+                                                 GtkWidget         *widget);
 
 G_END_DECLS

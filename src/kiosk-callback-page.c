@@ -41,20 +41,43 @@ static void kiosk_callback_page_scroll_into_view (KioskCallbackPage *self,
 static void
 kiosk_callback_page_stop_revealing (KioskCallbackPage *self)
 {
-  if (self->reveal_clock != NULL)
-    g_clear_signal_handler (&self->reveal_handler, self->reveal_clock);
+  /* A frame clock drops its handlers when its window goes, before the page does. */
+  if (self->reveal_clock != NULL &&
+      g_signal_handler_is_connected (self->reveal_clock, self->reveal_handler))
+    g_signal_handler_disconnect (self->reveal_clock, self->reveal_handler);
+  self->reveal_handler = 0;
   g_clear_object (&self->reveal_clock);
+  self->reveal_target = NULL;
 }
 
-/* The frame after the message appeared has laid it out, so its place is known now. */
+/* The frame after the widget appeared (a step, a message, the keyboard) has laid it out, so
+ * its place is known now. */
 static void
-reveal_save_error_cb (GdkFrameClock     *clock,
-                      KioskCallbackPage *self)
+reveal_cb (GdkFrameClock     *clock,
+           KioskCallbackPage *self)
 {
-  GtkWidget *label = GTK_WIDGET (self->save_error_label);
+  GtkWidget *target = self->reveal_target;
 
   kiosk_callback_page_stop_revealing (self);
-  kiosk_callback_page_scroll_into_view (self, label, label, 16);
+  if (target != NULL && gtk_widget_get_mapped (target))
+    kiosk_callback_page_scroll_into_view (self, target, target, 16);
+}
+
+/* Scrolls @widget, a child of the form, into sight once the coming frame has placed it. */
+void
+_kiosk_callback_page_reveal (KioskCallbackPage *self,
+                             GtkWidget         *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  kiosk_callback_page_stop_revealing (self);
+  if (clock == NULL)
+    return;
+
+  self->reveal_target = widget;
+  self->reveal_clock = g_object_ref (clock);
+  self->reveal_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (reveal_cb), self);
+  gtk_widget_queue_resize (widget);
 }
 
 /* The patient is at Send, on the check step, when a save fails; the message sits at the foot
@@ -64,22 +87,14 @@ static void
 show_save_error (KioskCallbackPage *self,
                  gboolean           visible)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
   if (visible && kiosk_callback_page_get_step (self) != KIOSK_CALLBACK_STEP_CHECK)
     kiosk_callback_page_set_step (self, KIOSK_CALLBACK_STEP_CHECK);
   gtk_label_set_label (self->save_error_label,
                        _("We could not save your request. Please tell reception."));
   gtk_widget_set_visible (GTK_WIDGET (self->save_error_label), visible);
 
-  kiosk_callback_page_stop_revealing (self);
-  if (!visible || clock == NULL)
-    return;
-
-  self->reveal_clock = g_object_ref (clock);
-  self->reveal_handler = g_signal_connect (clock, "after-paint",
-                                           G_CALLBACK (reveal_save_error_cb), self);
-  gtk_widget_queue_resize (GTK_WIDGET (self->save_error_label));
+  if (visible)
+    _kiosk_callback_page_reveal (self, GTK_WIDGET (self->save_error_label));
 }
 
 static void
@@ -229,7 +244,7 @@ keyboard_revealed_cb (KioskCallbackPage *self)
   if (field == NULL || !gtk_revealer_get_child_revealed (self->keyboard_revealer))
     return;
 
-  kiosk_callback_page_scroll_into_view (self, field, field, 48);
+  _kiosk_callback_page_reveal (self, field);
 }
 
 static void
@@ -653,9 +668,11 @@ kiosk_callback_page_reset (KioskCallbackPage *self)
   _kiosk_callback_page_clear_errors (self);
   show_save_error (self, FALSE);
 
+  /* First the step, which focuses the name field if the form is still on screen, then the
+   * keyboard, which forgets it. */
+  kiosk_callback_page_set_step (self, KIOSK_CALLBACK_STEP_NAME);
   kiosk_keyboard_reset (self->keyboard);
   kiosk_callback_page_show_keyboard (self, FALSE);
-  kiosk_callback_page_set_step (self, KIOSK_CALLBACK_STEP_NAME);
 
   /* Copy and cut are refused in the fields, but a selection still reaches the primary
    * clipboard, and something pasted in may have come from the clipboard. */

@@ -385,6 +385,7 @@ kiosk_callback_page_focus_step (KioskCallbackPage *self)
    * comes back to a field carries on typing at its end instead. */
   if (GTK_IS_EDITABLE (widget))
     gtk_editable_set_position (GTK_EDITABLE (widget), -1);
+  _kiosk_callback_page_reveal (self, widget);
 }
 
 KioskCallbackStep
