@@ -413,12 +413,29 @@ nav_button (FormFixture *fixture,
   return kiosk_test_find_button (form_page (fixture), action);
 }
 
+/* The tile as a visitor finds it: scrolled into sight if the home page does not show it all,
+ * as with the largest text. */
 static GtkWidget *
 home_tile (FormFixture *fixture)
 {
   GtkWidget *home = kiosk_window_get_page (fixture->window, "home");
+  GtkWidget *tile = kiosk_home_page_get_tile (KIOSK_HOME_PAGE (home), "kiosk.show-callback", NULL);
+  GtkWidget *scroller = gtk_widget_get_ancestor (tile, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
 
-  return kiosk_home_page_get_tile (KIOSK_HOME_PAGE (home), "kiosk.show-callback", NULL);
+  if (scroller == NULL)
+    return tile;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_true (gtk_widget_compute_bounds (tile, scroller, &bounds));
+  if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scroller))
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y);
+      kiosk_test_iterate (200);
+    }
+
+  return tile;
 }
 
 /* Tests -------------------------------------------------------------------------------------- */
@@ -434,6 +451,7 @@ form_setup_sized (FormFixture   *fixture,
                                              "kiosk-mode", "true", NULL);
   fixture->window = kiosk_window_new (fixture->app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), size[0], size[1]);
+  kiosk_window_set_text_size (fixture->window, size[2]);
   gtk_window_present (GTK_WINDOW (fixture->window));
   kiosk_test_iterate (200);
 }
@@ -1083,8 +1101,10 @@ test_widgets_finalize (void)
     }
 }
 
-static const int size_1280x800[] = { 1280, 800 };
-static const int size_1080x1920[] = { 1080, 1920 };
+/* Width, height and text size step. */
+static const int size_1280x800[] = { 1280, 800, 0 };
+static const int size_1280x800_largest[] = { 1280, 800, 2 };
+static const int size_1080x1920[] = { 1080, 1920, 0 };
 
 int
 main (int   argc,
@@ -1094,6 +1114,8 @@ main (int   argc,
 
   g_test_add ("/kiosk/callback/steps-by-taps/1280x800", FormFixture, size_1280x800,
               form_setup_sized, test_steps_by_taps, form_teardown);
+  g_test_add ("/kiosk/callback/steps-by-taps/1280x800-largest-text", FormFixture,
+              size_1280x800_largest, form_setup_sized, test_steps_by_taps, form_teardown);
   g_test_add ("/kiosk/callback/steps-by-taps/1080x1920", FormFixture, size_1080x1920,
               form_setup_sized, test_steps_by_taps, form_teardown);
   g_test_add ("/kiosk/callback/tile-tap-focuses-name", FormFixture, NULL,
