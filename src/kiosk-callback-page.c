@@ -2,7 +2,8 @@
 /*
  * The callback form. It only collects and shows: validation is KioskRequest's job and saving is
  * KioskStore's, in a worker thread. The form keeps everything typed until the store says the
- * request is committed, so a failure loses nothing.
+ * request is committed, so a failure loses nothing. It asks one thing at a time, in the steps
+ * of kiosk-callback-steps.c; this file holds the page, its keyboard and the saving.
  */
 
 #include "config.h"

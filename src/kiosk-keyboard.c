@@ -3,7 +3,7 @@
  * The kiosk's own on-screen keyboard: cage shows no system keyboard and a waiting room has no
  * physical one. Letters (with the accents Spanish names need) for names, a large keypad for phone
  * numbers. Keys never take the focus, so the field being typed into keeps it; the keys write
- * straight into the target editable, exactly as typing would.
+ * straight into the target editable, exactly as typing would, and Next is its Enter key.
  */
 
 #include "config.h"
