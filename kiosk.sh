@@ -125,7 +125,8 @@ cmd_run() {
 
 cmd_test() {
   build
-  start_xvfb 1920x1200
+  # Square, so that the form's tests fit a portrait 1080x1920 window as well as 1920x1080.
+  start_xvfb 1920x1920
   export KIOSK_REQUIRE_DISPLAY=1
   meson test -C "$BUILD_DIR" --print-errorlogs --no-suite long "$@"
 }

@@ -2,57 +2,19 @@
 /*
  * The callback form. It only collects and shows: validation is KioskRequest's job and saving is
  * KioskStore's, in a worker thread. The form keeps everything typed until the store says the
- * request is committed, so a failure loses nothing.
+ * request is committed, so a failure loses nothing. It asks one thing at a time, in the steps
+ * of kiosk-callback-steps.c; this file holds the page, its keyboard and the saving.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "kiosk-callback-page.h"
-#include "kiosk-keyboard.h"
+#include "kiosk-callback-page-private.h"
 #include "kiosk-widget-util.h"
 
-#define TOPIC_ID     "kiosk-topic-id"
-#define OTHER_TOPIC  "other"
+#define OTHER_TOPIC   "other"
 #define TOPIC_COLUMNS 2
-
-struct _KioskCallbackPage
-{
-  GtkWidget          parent_instance;
-
-  /* Template widgets */
-  GtkToggleButton   *afternoon_button;
-  GtkToggleButton   *any_time_button;
-  GtkCheckButton    *consent_check;
-  GtkLabel          *consent_error;
-  GtkLabel          *consent_label;
-  KioskKeyboard     *keyboard;
-  GtkRevealer       *keyboard_revealer;
-  GtkToggleButton   *morning_button;
-  GtkEntry          *name_entry;
-  GtkLabel          *name_error;
-  GtkEntry          *phone_entry;
-  GtkLabel          *phone_error;
-  GtkLabel          *phone_hint;
-  GtkLabel          *save_error_label;
-  GtkScrolledWindow *scroller;
-  GtkButton         *send_button;
-  GtkLabel          *send_label;
-  GtkSpinner        *send_spinner;
-  GtkGrid           *topic_grid;
-
-  KioskContentPack  *content;
-  GSettings         *settings;
-  KioskStore        *store;
-  KioskRequest      *pending;       /* the request being saved */
-  gboolean           pending_left;  /* its visitor left the form before the store answered */
-  GPtrArray         *topic_buttons;
-  gulong             focus_handler;
-  GdkFrameClock     *reveal_clock;   /* waiting for the save error's place */
-  gulong             reveal_handler;
-  gboolean           show_keyboard;
-};
 
 G_DEFINE_FINAL_TYPE (KioskCallbackPage, kiosk_callback_page, GTK_TYPE_WIDGET)
 
@@ -72,25 +34,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-show_field_error (GtkWidget *field,
-                  GtkLabel  *error_label,
-                  GError    *error)
-{
-  gboolean invalid = error != NULL;
-
-  gtk_label_set_label (error_label, invalid ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (error_label), invalid);
-  if (invalid)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 static void kiosk_callback_page_scroll_into_view (KioskCallbackPage *self,
                                                   GtkWidget         *first,
                                                   GtkWidget         *last,
@@ -99,144 +42,80 @@ static void kiosk_callback_page_scroll_into_view (KioskCallbackPage *self,
 static void
 kiosk_callback_page_stop_revealing (KioskCallbackPage *self)
 {
-  if (self->reveal_clock != NULL)
-    g_clear_signal_handler (&self->reveal_handler, self->reveal_clock);
+  /* A frame clock drops its handlers when its window goes, before the page does. */
+  if (self->reveal_clock != NULL &&
+      g_signal_handler_is_connected (self->reveal_clock, self->reveal_handler))
+    g_signal_handler_disconnect (self->reveal_clock, self->reveal_handler);
+  self->reveal_handler = 0;
   g_clear_object (&self->reveal_clock);
+  self->reveal_target = NULL;
 }
 
-/* The frame after the message appeared has laid it out, so its place is known now. */
+/* The frame after the widget appeared (a step, a message, the keyboard) has laid it out, so
+ * its place is known now. */
 static void
-reveal_save_error_cb (GdkFrameClock     *clock,
-                      KioskCallbackPage *self)
+reveal_cb (GdkFrameClock     *clock,
+           KioskCallbackPage *self)
 {
+  GtkWidget *target = self->reveal_target;
+
   kiosk_callback_page_stop_revealing (self);
-  kiosk_callback_page_scroll_into_view (self, GTK_WIDGET (self->save_error_label),
-                                        GTK_WIDGET (self->send_button), 16);
+  if (target != NULL && gtk_widget_get_mapped (target))
+    kiosk_callback_page_scroll_into_view (self, target, target, 16);
 }
 
-/* The patient is at Send when a save fails; the message sits just above the button and the
- * form scrolls so that both are in sight. The label's alert role has screen readers say it. */
+/* Scrolls @widget, a child of the form, into sight once the coming frame has placed it. */
+void
+_kiosk_callback_page_reveal (KioskCallbackPage *self,
+                             GtkWidget         *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  kiosk_callback_page_stop_revealing (self);
+  if (clock == NULL)
+    return;
+
+  self->reveal_target = widget;
+  self->reveal_clock = g_object_ref (clock);
+  self->reveal_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (reveal_cb), self);
+  gtk_widget_queue_resize (widget);
+}
+
+/* The patient is at Send, on the check step, when a save fails; the message sits at the foot
+ * of the step, just above the button, and the step scrolls so that it is in sight. The
+ * label's alert role has screen readers say it. */
 static void
 show_save_error (KioskCallbackPage *self,
                  gboolean           visible)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
+  if (visible && kiosk_callback_page_get_step (self) != KIOSK_CALLBACK_STEP_CHECK)
+    kiosk_callback_page_set_step (self, KIOSK_CALLBACK_STEP_CHECK);
   gtk_label_set_label (self->save_error_label,
                        _("We could not save your request. Please tell reception."));
   gtk_widget_set_visible (GTK_WIDGET (self->save_error_label), visible);
 
-  kiosk_callback_page_stop_revealing (self);
-  if (!visible || clock == NULL)
-    return;
-
-  self->reveal_clock = g_object_ref (clock);
-  self->reveal_handler = g_signal_connect (clock, "after-paint",
-                                           G_CALLBACK (reveal_save_error_cb), self);
-  gtk_widget_queue_resize (GTK_WIDGET (self->save_error_label));
+  if (visible)
+    _kiosk_callback_page_reveal (self, GTK_WIDGET (self->save_error_label));
 }
 
-/* Editing a field takes its complaint away; the others stay until they are fixed too. */
 static void
 field_changed_cb (KioskCallbackPage *self,
                   GtkWidget         *field)
 {
-  if (field == GTK_WIDGET (self->name_entry))
-    show_field_error (field, self->name_error, NULL);
-  else if (field == GTK_WIDGET (self->phone_entry))
-    show_field_error (field, self->phone_error, NULL);
-  else if (field == GTK_WIDGET (self->consent_check))
-    show_field_error (field, self->consent_error, NULL);
+  _kiosk_callback_page_field_changed (self, field);
 }
 
+/* Enter, on a real keyboard or the on-screen one's Next key, goes on to the next step. */
 static void
-name_activate_cb (KioskCallbackPage *self)
+entry_activate_cb (KioskCallbackPage *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->phone_entry));
-}
-
-static KioskCallTime
-kiosk_callback_page_get_call_time (KioskCallbackPage *self)
-{
-  if (gtk_toggle_button_get_active (self->morning_button))
-    return KIOSK_CALL_TIME_MORNING;
-  if (gtk_toggle_button_get_active (self->afternoon_button))
-    return KIOSK_CALL_TIME_AFTERNOON;
-
-  return KIOSK_CALL_TIME_ANY;
-}
-
-static void
-kiosk_callback_page_set_call_time (KioskCallbackPage *self,
-                                   KioskCallTime      call_time)
-{
-  GtkToggleButton *button = self->any_time_button;
-
-  if (call_time == KIOSK_CALL_TIME_MORNING)
-    button = self->morning_button;
-  else if (call_time == KIOSK_CALL_TIME_AFTERNOON)
-    button = self->afternoon_button;
-
-  gtk_toggle_button_set_active (button, TRUE);
-}
-
-/**
- * kiosk_callback_page_get_topic: (skip)
- *
- * Returns: (nullable): the chosen topic id, or %NULL when none was chosen
- */
-static const char *
-kiosk_callback_page_get_topic (KioskCallbackPage *self)
-{
-  for (guint i = 0; i < self->topic_buttons->len; i++)
-    {
-      GtkToggleButton *button = g_ptr_array_index (self->topic_buttons, i);
-
-      if (gtk_toggle_button_get_active (button))
-        return g_object_get_data (G_OBJECT (button), TOPIC_ID);
-    }
-
-  return NULL;
+  gtk_widget_activate_action (GTK_WIDGET (self), "callback.next", NULL);
 }
 
 static const char *
 entry_text (GtkEntry *entry)
 {
   return gtk_editable_get_text (GTK_EDITABLE (entry));
-}
-
-/* Shows every field's problem at once and moves the focus to the first bad field. */
-static gboolean
-kiosk_callback_page_validate (KioskCallbackPage *self)
-{
-  g_autofree char *country_code = g_settings_get_string (self->settings, "default-country-code");
-  g_autoptr(GError) name_error = NULL;
-  g_autoptr(GError) phone_error = NULL;
-  g_autoptr(GError) consent_error = NULL;
-  g_autofree char *name = kiosk_request_normalize_name (entry_text (self->name_entry), &name_error);
-  g_autofree char *phone = kiosk_request_normalize_phone (entry_text (self->phone_entry),
-                                                          country_code, &phone_error);
-  GtkWidget *first_bad = NULL;
-
-  if (!gtk_check_button_get_active (self->consent_check))
-    g_set_error_literal (&consent_error, KIOSK_REQUEST_ERROR, KIOSK_REQUEST_ERROR_NO_CONSENT,
-                         _("Please tick the box so the clinic may keep your details and call you."));
-
-  show_field_error (GTK_WIDGET (self->name_entry), self->name_error, name_error);
-  show_field_error (GTK_WIDGET (self->phone_entry), self->phone_error, phone_error);
-  show_field_error (GTK_WIDGET (self->consent_check), self->consent_error, consent_error);
-
-  if (name_error != NULL)
-    first_bad = GTK_WIDGET (self->name_entry);
-  else if (phone_error != NULL)
-    first_bad = GTK_WIDGET (self->phone_entry);
-  else if (consent_error != NULL)
-    first_bad = GTK_WIDGET (self->consent_check);
-
-  if (first_bad != NULL)
-    gtk_widget_grab_focus (first_bad);
-
-  return first_bad == NULL;
 }
 
 static void
@@ -296,13 +175,13 @@ send_action (GtkWidget  *widget,
     return;
 
   show_save_error (self, FALSE);
-  if (!kiosk_callback_page_validate (self))
+  if (!_kiosk_callback_page_validate_all (self))
     return;
 
   country_code = g_settings_get_string (self->settings, "default-country-code");
   self->pending = kiosk_request_new (entry_text (self->name_entry), entry_text (self->phone_entry),
-                                     country_code, kiosk_callback_page_get_call_time (self),
-                                     kiosk_callback_page_get_topic (self),
+                                     country_code, _kiosk_callback_page_get_call_time (self),
+                                     _kiosk_callback_page_get_topic (self),
                                      gtk_check_button_get_active (self->consent_check),
                                      KIOSK_CONSENT_VERSION, &error);
   if (self->pending == NULL || self->store == NULL)
@@ -366,7 +245,7 @@ keyboard_revealed_cb (KioskCallbackPage *self)
   if (field == NULL || !gtk_revealer_get_child_revealed (self->keyboard_revealer))
     return;
 
-  kiosk_callback_page_scroll_into_view (self, field, field, 48);
+  _kiosk_callback_page_reveal (self, field);
 }
 
 static void
@@ -408,12 +287,12 @@ kiosk_callback_page_update_consent (KioskCallbackPage *self)
   guint days = g_settings_get_uint (self->settings, "retention-days");
   g_autofree char *text = NULL;
 
-  text = g_strdup_printf (ngettext ("I agree that the clinic keeps my name, phone number and the "
-                                    "choices above on this kiosk, only to call me back. They are "
-                                    "deleted after %u day.",
-                                    "I agree that the clinic keeps my name, phone number and the "
-                                    "choices above on this kiosk, only to call me back. They are "
-                                    "deleted after %u days.",
+  text = g_strdup_printf (ngettext ("I agree that the clinic keeps my name, phone number and my "
+                                    "answers in this form on this kiosk, only to call me back. "
+                                    "They are deleted after %u day.",
+                                    "I agree that the clinic keeps my name, phone number and my "
+                                    "answers in this form on this kiosk, only to call me back. "
+                                    "They are deleted after %u days.",
                                     days),
                           days);
   gtk_label_set_label (self->consent_label, text);
@@ -480,7 +359,8 @@ kiosk_callback_page_map (GtkWidget *widget)
   self->focus_handler = g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
                                                  G_CALLBACK (kiosk_callback_page_root_focus_changed),
                                                  self, G_CONNECT_SWAPPED);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+  /* No focus is taken here: the stack showing the page moves the focus after mapping it, so
+   * the window calls kiosk_callback_page_focus_step() once the page is shown. */
   kiosk_callback_page_update_keyboard (self);
 }
 
@@ -503,6 +383,7 @@ kiosk_callback_page_constructed (GObject *object)
   G_OBJECT_CLASS (kiosk_callback_page_parent_class)->constructed (object);
 
   kiosk_callback_page_add_topics (self);
+  _kiosk_callback_page_init_steps (self);
   kiosk_callback_page_update_consent (self);
   g_signal_connect_object (self->settings, "changed::retention-days",
                            G_CALLBACK (kiosk_callback_page_update_consent), self,
@@ -636,6 +517,7 @@ kiosk_callback_page_class_init (KioskCallbackPageClass *klass)
                                                RESOURCE_PATH "/ui/kiosk-callback-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, afternoon_button);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, any_time_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, consent_check);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, consent_error);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, consent_label);
@@ -644,19 +526,25 @@ kiosk_callback_page_class_init (KioskCallbackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, morning_button);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, name_entry);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, name_error);
+  gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, phone_entry);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, phone_error);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, phone_hint);
+  gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, send_button);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, send_label);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, send_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, step_stack);
+  gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, summary_box);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, topic_grid);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, name_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "callback.send", NULL, send_action);
+  _kiosk_callback_page_install_step_actions (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kioskcallbackpage");
@@ -746,11 +634,12 @@ kiosk_callback_page_copy_state (KioskCallbackPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), entry_text (from->name_entry));
   gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), entry_text (from->phone_entry));
-  kiosk_callback_page_set_call_time (self, kiosk_callback_page_get_call_time (from));
-  kiosk_callback_page_set_topic (self, kiosk_callback_page_get_topic (from));
+  _kiosk_callback_page_set_call_time (self, _kiosk_callback_page_get_call_time (from));
+  kiosk_callback_page_set_topic (self, _kiosk_callback_page_get_topic (from));
   gtk_check_button_set_active (self->consent_check,
                                gtk_check_button_get_active (from->consent_check));
   kiosk_callback_page_set_show_keyboard (self, from->show_keyboard);
+  kiosk_callback_page_set_step (self, kiosk_callback_page_get_step (from));
   /* Not the store: the window gives the new page the application's, which may have been
    * opened since the old page was built. */
 }
@@ -758,8 +647,8 @@ kiosk_callback_page_copy_state (KioskCallbackPage *self,
 /**
  * kiosk_callback_page_reset:
  *
- * Empties the form for the next visitor: fields, selections, choices, errors, keyboard, scroll
- * position and the clipboards. The entries keep no undo history, so nothing typed can be
+ * Empties the form for the next visitor: fields, selections, choices, errors, keyboard, step,
+ * scroll position and the clipboards. The entries keep no undo history, so nothing typed can be
  * brought back.
  */
 void
@@ -773,15 +662,16 @@ kiosk_callback_page_reset (KioskCallbackPage *self)
   self->pending_left = self->pending != NULL;
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), "");
-  kiosk_callback_page_set_call_time (self, KIOSK_CALL_TIME_ANY);
+  _kiosk_callback_page_set_call_time (self, KIOSK_CALL_TIME_ANY);
   kiosk_callback_page_set_topic (self, NULL);
   gtk_check_button_set_active (self->consent_check, FALSE);
 
-  show_field_error (GTK_WIDGET (self->name_entry), self->name_error, NULL);
-  show_field_error (GTK_WIDGET (self->phone_entry), self->phone_error, NULL);
-  show_field_error (GTK_WIDGET (self->consent_check), self->consent_error, NULL);
+  _kiosk_callback_page_clear_errors (self);
   show_save_error (self, FALSE);
 
+  /* First the step, which focuses the name field if the form is still on screen, then the
+   * keyboard, which forgets it. */
+  kiosk_callback_page_set_step (self, KIOSK_CALLBACK_STEP_NAME);
   kiosk_keyboard_reset (self->keyboard);
   kiosk_callback_page_show_keyboard (self, FALSE);
 

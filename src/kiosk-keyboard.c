@@ -3,7 +3,7 @@
  * The kiosk's own on-screen keyboard: cage shows no system keyboard and a waiting room has no
  * physical one. Letters (with the accents Spanish names need) for names, a large keypad for phone
  * numbers. Keys never take the focus, so the field being typed into keeps it; the keys write
- * straight into the target editable, exactly as typing would.
+ * straight into the target editable, exactly as typing would, and Next is its Enter key.
  */
 
 #include "config.h"
@@ -23,8 +23,10 @@ struct _KioskKeyboard
   GtkBox              *accents_box;
   GtkButton           *digits_backspace_button;
   GtkGrid             *digits_grid;
+  GtkWidget           *digits_next_button;
   GtkButton           *letters_backspace_button;
   GtkGrid             *letters_grid;
+  GtkWidget           *letters_next_button;
   GtkToggleButton     *shift_button;
   GtkButton           *space_button;
   GtkStack            *stack;
@@ -157,6 +159,15 @@ backspace_clicked_cb (KioskKeyboard *self)
       gtk_editable_delete_text (target, MAX (position - 1, 0), position);
     }
   kiosk_keyboard_update_auto_shift (self);
+}
+
+/* Next, like Enter on a real keyboard, activates the field: the form goes on to its next step. */
+static void
+next_clicked_cb (KioskKeyboard *self)
+{
+  /* GtkEntry passes Enter in its text on as its own "activate" signal. */
+  if (self->target != NULL && g_signal_lookup ("activate", G_OBJECT_TYPE (self->target)) != 0)
+    g_signal_emit_by_name (self->target, "activate");
 }
 
 /* Screen readers say "apostrophe" rather than reading a lone mark. */
@@ -319,12 +330,15 @@ kiosk_keyboard_class_init (KioskKeyboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, accents_box);
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, digits_backspace_button);
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, digits_grid);
+  gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, digits_next_button);
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, letters_backspace_button);
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, letters_grid);
+  gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, letters_next_button);
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, shift_button);
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, space_button);
   gtk_widget_class_bind_template_child (widget_class, KioskKeyboard, stack);
   gtk_widget_class_bind_template_callback (widget_class, backspace_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, space_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -351,6 +365,10 @@ kiosk_keyboard_init (KioskKeyboard *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->digits_backspace_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->letters_next_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->digits_next_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next"), -1);
   g_signal_connect_object (self->shift_button, "notify::active",
                            G_CALLBACK (kiosk_keyboard_update_letter_labels), self,
                            G_CONNECT_SWAPPED);
@@ -381,10 +399,11 @@ kiosk_keyboard_set_layout (KioskKeyboard       *self,
     return;
 
   self->layout = layout;
-  /* A PIN pad is the phone keypad without its "+". */
+  /* A PIN pad is the phone keypad without its "+" and its Next (the staff page has Unlock). */
   gtk_stack_set_visible_child_name (self->stack,
                                     layout == KIOSK_KEYBOARD_LETTERS ? "letters" : "digits");
   gtk_widget_set_visible (self->plus_key, layout == KIOSK_KEYBOARD_DIGITS);
+  gtk_widget_set_visible (self->digits_next_button, layout == KIOSK_KEYBOARD_DIGITS);
   kiosk_keyboard_update_auto_shift (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }

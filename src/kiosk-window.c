@@ -76,6 +76,11 @@ _kiosk_window_show_page (KioskWindow *self,
     kiosk_home_page_scroll_to_top (KIOSK_HOME_PAGE (page));
 
   gtk_stack_set_visible_child (self->stack, page);
+  /* Only now: while showing a page, GtkStack moves the focus into it if the focus was in the
+   * page it hides (as after a real tap on a tile), back to where it was when the page was last
+   * left or on to its first control. The form wants its current step's field instead. */
+  if (page == GTK_WIDGET (self->callback_page))
+    kiosk_callback_page_focus_step (self->callback_page);
   kiosk_window_update_actions (self);
 }
 
@@ -178,7 +183,14 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  kiosk_window_go_back (KIOSK_WINDOW (widget));
+  KioskWindow *self = KIOSK_WINDOW (widget);
+
+  /* In the form, Back is a step back, keeping what was typed; from its first step it leaves. */
+  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->callback_page) &&
+      kiosk_callback_page_previous_step (self->callback_page))
+    return;
+
+  kiosk_window_go_back (self);
 }
 
 static void

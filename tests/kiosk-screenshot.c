@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kiosk-callback-page.h"
 #include "kiosk-staff-pin.h"
 #include "kiosk-test-util.h"
 #include "kiosk-window.h"
@@ -29,7 +30,8 @@ static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &size_option, "Window size", "WIDTHxHEIGHT" },
   { "language", 0, 0, G_OPTION_ARG_STRING, &language_option, "Language", "LANG" },
   { "page", 0, 0, G_OPTION_ARG_STRING, &page_option,
-    "home, topic-ID, callback, staff, staff-list, idle (the warning) or start (after a reset)",
+    "home, topic-ID, callback, callback-STEP (name, phone, time, topic, consent, check, error, "
+    "thanks), staff, staff-list, idle (the warning) or start (after a reset)",
     "PAGE" },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &output_option, "PNG file to write", "FILE" },
   { "text-size", 0, 0, G_OPTION_ARG_INT, &text_size_option, "Text size step, 0 to 2", "N" },
@@ -89,6 +91,46 @@ open_staff_area (KioskApplication *app,
   kiosk_test_wait_for_label (page, "Carlos Vega", 10000);
 }
 
+/* The callback form at one of its steps, filled with made-up data the way a visitor would:
+ * each step is passed with the form's own Next, so what shows is what its checks allow. */
+static void
+show_callback_step (KioskWindow *window,
+                    const char  *step)
+{
+  const char * const steps[] = { "name", "phone", "time", "topic", "consent", "check" };
+  GtkWidget *page = kiosk_window_get_page (window, "callback");
+  gboolean error = g_str_equal (step, "error");
+  gboolean thanks = g_str_equal (step, "thanks");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.show-callback", NULL);
+  kiosk_test_iterate (200);
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_test_find_entry (page, GTK_INPUT_PURPOSE_NAME)),
+                         "Ana Pérez");
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_test_find_entry (page, GTK_INPUT_PURPOSE_PHONE)),
+                         error ? "88 12" : "8888 1234");
+  for (guint i = 0; i < G_N_ELEMENTS (steps) && !g_str_equal (step, steps[i]); i++)
+    {
+      /* The first toggle on the page is Morning, the first choice of the time step. */
+      if (i == 2)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (kiosk_test_find_widget (page, GTK_TYPE_TOGGLE_BUTTON)),
+                                      TRUE);
+      if (i == 3)
+        kiosk_callback_page_set_topic (KIOSK_CALLBACK_PAGE (page), "treatments");
+      if (i == 4)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (kiosk_test_find_widget (page, GTK_TYPE_CHECK_BUTTON)),
+                                     TRUE);
+      gtk_widget_activate_action (page, "callback.next", NULL);
+      kiosk_test_iterate (100);
+      if (error && i == 1)
+        break;
+    }
+  if (thanks)
+    {
+      gtk_widget_activate_action (page, "callback.send", NULL);
+      kiosk_test_wait_for_page (window, "thanks");
+    }
+}
+
 static void
 show_page (KioskWindow *window,
            const char  *page)
@@ -103,6 +145,8 @@ show_page (KioskWindow *window,
     }
   else if (g_str_equal (page, "start"))
     kiosk_window_reset (window);
+  else if (g_str_has_prefix (page, "callback-"))
+    show_callback_step (window, page + strlen ("callback-"));
   else if (g_str_has_prefix (page, "topic-"))
     gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.show-topic", "s", page + strlen ("topic-"));
   else if (!g_str_equal (page, "home"))

@@ -485,3 +485,30 @@ kiosk_test_find_visible_popover (GtkWidget *root)
 
   return NULL;
 }
+
+/**
+ * kiosk_test_find_entry:
+ * @purpose: the entry's input purpose, such as %GTK_INPUT_PURPOSE_PHONE
+ *
+ * Returns: (nullable): the first entry under @root for this purpose (the callback form's name
+ *   and phone fields are told apart this way, wherever its steps put them)
+ */
+GtkWidget *
+kiosk_test_find_entry (GtkWidget       *root,
+                       GtkInputPurpose  purpose)
+{
+  if (GTK_IS_ENTRY (root) && gtk_entry_get_input_purpose (GTK_ENTRY (root)) == purpose)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kiosk_test_find_entry (child, purpose);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

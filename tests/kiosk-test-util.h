@@ -51,6 +51,8 @@ GtkWidget        *kiosk_test_find_label       (GtkWidget   *root,
 GtkWidget        *kiosk_test_find_visible_popover (GtkWidget *root);
 GtkWidget        *kiosk_test_find_button      (GtkWidget   *root,
                                                const char  *action_name);
+GtkWidget        *kiosk_test_find_entry       (GtkWidget       *root,
+                                               GtkInputPurpose  purpose);
 
 char             *kiosk_test_name_window      (GtkWindow   *window);
 void              kiosk_test_run_xdotool      (const char * const *args);

@@ -58,18 +58,10 @@ static GtkEditable *
 entry (UiFixture *fixture,
        guint      index)
 {
-  GtkWidget *widget = kiosk_test_find_widget (form_page (fixture), GTK_TYPE_ENTRY);
-
-  /* The phone entry is the next entry after the name entry. */
-  while (index > 0)
-    {
-      widget = gtk_widget_get_next_sibling (widget);
-      g_assert_nonnull (widget);
-      if (GTK_IS_ENTRY (widget))
-        index--;
-    }
-
-  return GTK_EDITABLE (widget);
+  /* The name field, then the phone field. */
+  return GTK_EDITABLE (kiosk_test_find_entry (form_page (fixture),
+                                              index == 0 ? GTK_INPUT_PURPOSE_NAME
+                                                         : GTK_INPUT_PURPOSE_PHONE));
 }
 
 static GtkCheckButton *

@@ -54,13 +54,8 @@ static void
 save_request_through_form (StaffFixture *fixture)
 {
   GtkWidget *form = kiosk_window_get_page (fixture->window, "callback");
-  GtkWidget *name = kiosk_test_find_widget (form, GTK_TYPE_ENTRY);
-  GtkWidget *phone = NULL;
-
-  for (GtkWidget *w = gtk_widget_get_next_sibling (name); w != NULL && phone == NULL;
-       w = gtk_widget_get_next_sibling (w))
-    if (GTK_IS_ENTRY (w))
-      phone = w;
+  GtkWidget *name = kiosk_test_find_entry (form, GTK_INPUT_PURPOSE_NAME);
+  GtkWidget *phone = kiosk_test_find_entry (form, GTK_INPUT_PURPOSE_PHONE);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.show-callback", NULL);
   gtk_editable_set_text (GTK_EDITABLE (name), "Lucía Fernández");

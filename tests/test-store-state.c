@@ -139,16 +139,10 @@ test_reopened_for_form (Fixture       *fixture,
 
   /* The form now on screen saves into it. */
   form = kiosk_window_get_page (fixture->window, "callback");
-  name = kiosk_test_find_widget (form, GTK_TYPE_ENTRY);
+  name = kiosk_test_find_entry (form, GTK_INPUT_PURPOSE_NAME);
   gtk_editable_set_text (GTK_EDITABLE (name), "Ana Pérez");
-  for (GtkWidget *w = gtk_widget_get_next_sibling (name); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      if (GTK_IS_ENTRY (w))
-        {
-          gtk_editable_set_text (GTK_EDITABLE (w), "+506 8888-4321");
-          break;
-        }
-    }
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_test_find_entry (form, GTK_INPUT_PURPOSE_PHONE)),
+                         "+506 8888-4321");
   gtk_widget_activate (kiosk_test_find_widget (form, GTK_TYPE_CHECK_BUTTON));
   kiosk_test_click (kiosk_test_find_button (form, "callback.send"));
   kiosk_test_wait_for_page (fixture->window, "thanks");

@@ -39,12 +39,8 @@ form_entry (VisitorFixture *fixture)
 static GtkWidget *
 phone_entry (VisitorFixture *fixture)
 {
-  for (GtkWidget *w = GTK_WIDGET (form_entry (fixture)); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      if (GTK_IS_ENTRY (w) && w != GTK_WIDGET (form_entry (fixture)))
-        return w;
-    }
-  g_assert_not_reached ();
+  return kiosk_test_find_entry (kiosk_window_get_page (fixture->window, "callback"),
+                                GTK_INPUT_PURPOSE_PHONE);
 }
 
 /* A visitor who filled the form, chose Spanish, big text and high contrast, then walked away. */
@@ -303,11 +299,17 @@ test_accessibility_walk (VisitorFixture *fixture,
           check_page (fixture, kiosk_topic_get_id (topic), problems);
         }
 
-      /* The form with its letter keyboard, then with its keypad. */
+      /* The form, step by step: with its letter keyboard, its keypad, its choices. */
       gtk_widget_activate_action (window, "kiosk.show-callback", NULL);
-      check_page (fixture, "callback (letters)", problems);
-      gtk_widget_grab_focus (phone_entry (fixture));
-      check_page (fixture, "callback (keypad)", problems);
+      for (KioskCallbackStep step = 0; step < KIOSK_CALLBACK_N_STEPS; step++)
+        {
+          g_autofree char *name = g_strdup_printf ("callback (step %d)", step + 1);
+
+          kiosk_callback_page_set_step (KIOSK_CALLBACK_PAGE (kiosk_window_get_page (fixture->window,
+                                                                                    "callback")),
+                                        step);
+          check_page (fixture, name, problems);
+        }
 
       /* The idle warning. */
       kiosk_window_set_idle_timing (fixture->window, 100, 5);
@@ -321,7 +323,8 @@ test_accessibility_walk (VisitorFixture *fixture,
     g_error ("Accessibility problems:\n%s", problems->str);
 }
 
-/* Tab, as a keyboard or a switch-access device sends it, reaches every control on the form. */
+/* Tab, as a keyboard or a switch-access device sends it, reaches every control of every step
+ * of the form. */
 static void
 test_focus_chain (VisitorFixture *fixture,
                   gconstpointer   data)
@@ -329,26 +332,33 @@ test_focus_chain (VisitorFixture *fixture,
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkWidget *page;
   g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
-  GtkWidget *checks[4];
+  GtkWidget *checks[6];
 
   gtk_widget_activate_action (window, "kiosk.show-callback", NULL);
   kiosk_test_iterate (200);
   page = kiosk_window_get_page (fixture->window, "callback");
 
-  for (guint i = 0; i < 200; i++)
+  for (KioskCallbackStep step = 0; step < KIOSK_CALLBACK_N_STEPS; step++)
     {
-      GtkWidget *focus;
+      kiosk_callback_page_set_step (KIOSK_CALLBACK_PAGE (page), step);
+      kiosk_test_iterate (50);
+      for (guint i = 0; i < 80; i++)
+        {
+          GtkWidget *focus;
 
-      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
-      focus = gtk_root_get_focus (GTK_ROOT (window));
-      for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
-        g_hash_table_add (reached, w);
+          gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+          focus = gtk_root_get_focus (GTK_ROOT (window));
+          for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+            g_hash_table_add (reached, w);
+        }
     }
 
   checks[0] = kiosk_test_find_button (window, "kiosk.home");
   checks[1] = kiosk_test_find_button (window, "kiosk.next-language");
   checks[2] = kiosk_test_find_button (page, "callback.send");
   checks[3] = kiosk_test_find_widget (page, GTK_TYPE_CHECK_BUTTON);
+  checks[4] = kiosk_test_find_button (page, "callback.next");
+  checks[5] = phone_entry (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
       g_assert_nonnull (checks[i]);
