@@ -417,10 +417,6 @@ _kiosk_window_retranslate_visitor (KioskWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->wake_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Touch the screen to start"),
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->contrast_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("High contrast"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->contrast_button), _("High contrast"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_size_button), _("Text size"));
   if (self->countdown_id != 0)
     kiosk_window_update_countdown (self);
 }

@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * How the window looks around its pages: one scale derived from the window's size, which sets
+ * the root font size every em in style.css follows; the header's labelled controls; which
+ * chrome each page shows; and the emergency note.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kiosk-home-page.h"
+#include "kiosk-window-private.h"
+
+/* The design size: at 1280×800 (or 800×1280) the normal text is 20 px. */
+#define DESIGN_LONG_SIDE   1280.0
+#define DESIGN_SHORT_SIDE  800.0
+#define DESIGN_FONT_PX     20.0
+#define SCALE_STEP_PERCENT 5
+#define SCALE_MIN_PERCENT  100
+#define SCALE_MAX_PERCENT  200
+
+/* The visitor's text sizes, in percent of the window's normal text. */
+static const guint text_size_percent[] = { 100, 125, 150 };
+
+/**
+ * kiosk_window_scale_percent_for_size:
+ * @width: the window's width in pixels
+ * @height: the window's height in pixels
+ *
+ * The window's scale, in steps of 5 %, relative to the 1280×800 design: a portrait screen is
+ * measured the same way turned on its side, so 1080×1920 and 1920×1080 get the same text.
+ * Both sides must have room, so the smaller ratio wins.
+ *
+ * Returns: the scale in percent
+ */
+guint
+kiosk_window_scale_percent_for_size (int width,
+                                     int height)
+{
+  double longer = MAX (width, height);
+  double shorter = MIN (width, height);
+  double scale = MIN (longer / DESIGN_LONG_SIDE, shorter / DESIGN_SHORT_SIDE);
+  guint percent = (guint) (scale * 100.0 / SCALE_STEP_PERCENT + 0.5) * SCALE_STEP_PERCENT;
+
+  return CLAMP (percent, SCALE_MIN_PERCENT, SCALE_MAX_PERCENT);
+}
+
+/* Loads "font-size: Npx" into the window's own style provider, only when N changes: a new
+ * size restyles the window, which allocates it again at the same size, and stops there. */
+void
+_kiosk_window_update_font_size (KioskWindow *self)
+{
+  guint px = (guint) (DESIGN_FONT_PX * self->scale_percent / 100.0 *
+                      text_size_percent[self->text_size] / 100.0 + 0.5);
+  g_autofree char *css = NULL;
+
+  if (px == self->root_font_px)
+    return;
+
+  self->root_font_px = px;
+  css = g_strdup_printf ("window.kiosk-window { font-size: %upx; }", px);
+  gtk_css_provider_load_from_data (self->font_provider, css, -1);
+}
+
+/* The home page is rebuilt with each language, so it is told again in _kiosk_window_show_page
+ * through _kiosk_window_update_chrome. */
+static void
+kiosk_window_apply_portrait (KioskWindow *self)
+{
+  GtkWidget *home = gtk_stack_get_child_by_name (self->stack, HOME_PAGE);
+
+  if (home != NULL)
+    kiosk_home_page_set_portrait (KIOSK_HOME_PAGE (home), self->portrait);
+}
+
+static void
+kiosk_window_set_portrait (KioskWindow *self,
+                           gboolean     portrait)
+{
+  if (self->portrait == portrait)
+    return;
+
+  self->portrait = portrait;
+  kiosk_window_apply_portrait (self);
+}
+
+static void
+kiosk_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+  guint percent = kiosk_window_scale_percent_for_size (width, height);
+
+  GTK_WIDGET_CLASS (g_type_class_peek (ADW_TYPE_APPLICATION_WINDOW))->size_allocate
+    (widget, width, height, baseline);
+
+  kiosk_window_set_portrait (self, height > width);
+  if (percent == self->scale_percent)
+    return;
+
+  self->scale_percent = percent;
+  _kiosk_window_update_font_size (self);
+}
+
+/**
+ * kiosk_window_get_root_font_size:
+ *
+ * Returns: the window's text size in pixels, from its size and the visitor's text-size choice
+ */
+guint
+kiosk_window_get_root_font_size (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), 0);
+
+  return self->root_font_px;
+}
+
+static gboolean
+kiosk_window_keyboard_showing (KioskWindow *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+  gboolean keyboard = FALSE;
+
+  if (visible == NULL || visible != GTK_WIDGET (self->callback_page))
+    return FALSE;
+
+  g_object_get (visible, "keyboard-visible", &keyboard, NULL);
+
+  return keyboard;
+}
+
+/* Back shows when there is somewhere to go back to and Home away from home: hidden, not
+ * greyed, so that the home page has nothing a patient cannot use. The staff area is not for
+ * patients: it drops the emergency note and the text-size and contrast control (the language
+ * stays, for staff who read the other one). The form's keyboard needs the room more than the
+ * emergency note. */
+void
+_kiosk_window_update_chrome (KioskWindow *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+  gboolean home = g_strcmp0 (visible, HOME_PAGE) == 0;
+  gboolean staff = g_strcmp0 (visible, STAFF_PAGE) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->home_button), !home);
+  gtk_widget_set_visible (GTK_WIDGET (self->look_button), !staff);
+  gtk_widget_set_visible (GTK_WIDGET (self->emergency_bar),
+                          !staff && !kiosk_window_keyboard_showing (self));
+  kiosk_window_apply_portrait (self);
+}
+
+static void
+kiosk_window_update_emergency (KioskWindow *self)
+{
+  g_autofree char *number = g_settings_get_string (self->settings, "emergency-number");
+  g_autofree char *action = NULL;
+
+  g_strstrip (number);
+  gtk_label_set_label (self->emergency_label,
+                       _("Has one side of your face suddenly started to droop? Weakness on one "
+                         "side of the body, trouble speaking or a sudden, severe headache?"));
+  /* In the waiting room, staff are a few steps away: they come first. */
+  if (*number != '\0')
+    /* Translators: %s is the local emergency number, such as 911. */
+    action = g_strdup_printf (_("Tell reception at once, then call %s."), number);
+  else
+    action = g_strdup (_("Tell reception at once."));
+  gtk_label_set_label (self->emergency_action_label, action);
+  gtk_label_set_label (self->disclaimer_label,
+                       _("This kiosk gives general information. "
+                         "It does not replace a visit to your doctor."));
+}
+
+static void
+set_button_label (GtkWidget        *button,
+                  AdwButtonContent *content,
+                  const char       *label)
+{
+  adw_button_content_set_label (content, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+set_toggle_label (GtkToggleButton *button,
+                  const char      *label)
+{
+  gtk_button_set_label (GTK_BUTTON (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+kiosk_window_retranslate_look_popover (KioskWindow *self)
+{
+  gtk_label_set_label (self->text_size_title, _("Text size"));
+  set_toggle_label (self->text_normal_button, C_("text size", "Normal"));
+  set_toggle_label (self->text_large_button, C_("text size", "Large"));
+  set_toggle_label (self->text_largest_button, C_("text size", "Largest"));
+  gtk_label_set_label (self->contrast_title, _("Contrast"));
+  set_button_label (GTK_WIDGET (self->contrast_button), self->contrast_content,
+                    _("High contrast"));
+}
+
+/* The header is built once, so its words are set here again whenever the language changes. */
+void
+_kiosk_window_retranslate_look (KioskWindow *self)
+{
+  set_button_label (GTK_WIDGET (self->back_button), self->back_content, _("Back"));
+  set_button_label (GTK_WIDGET (self->home_button), self->home_content, _("Home"));
+  set_button_label (GTK_WIDGET (self->look_button), self->look_content,
+                    _("Text size and contrast"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->look_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Makes the text bigger, or shows white on black"),
+                                  -1);
+  kiosk_window_retranslate_look_popover (self);
+  kiosk_window_update_emergency (self);
+}
+
+void
+_kiosk_window_setup_look (KioskWindow *self)
+{
+  g_signal_connect_object (self->settings, "changed::emergency-number",
+                           G_CALLBACK (kiosk_window_update_emergency), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+_kiosk_window_dispose_look (KioskWindow *self)
+{
+  g_clear_object (&self->font_provider);
+}
+
+/* Above style.css and the high-contrast style, on the window alone: its children inherit the
+ * size, and each em in style.css is relative to it. */
+void
+_kiosk_window_init_look (KioskWindow *self)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (context, GTK_STYLE_PROVIDER (self->font_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
+  self->scale_percent = 100;
+  _kiosk_window_update_font_size (self);
+}
+
+void
+_kiosk_window_look_class_init (GtkWidgetClass *widget_class)
+{
+  widget_class->size_allocate = kiosk_window_size_allocate;
+}
