@@ -59,7 +59,8 @@ _kiosk_window_update_font_size (KioskWindow *self)
     return;
 
   self->root_font_px = px;
-  css = g_strdup_printf ("window.kiosk-window { font-size: %upx; }", px);
+  css = g_strdup_printf ("window.kiosk-window, popover.kiosk-look-popover { font-size: %upx; }",
+                         px);
   gtk_css_provider_load_from_data (self->font_provider, css, -1);
 }
 
@@ -238,15 +239,18 @@ _kiosk_window_dispose_look (KioskWindow *self)
 }
 
 /* Above style.css and the high-contrast style, on the window alone: its children inherit the
- * size, and each em in style.css is relative to it. */
+ * size, and each em in style.css is relative to it. The popover's theme sets its own font, so
+ * it gets the size too. */
 void
 _kiosk_window_init_look (KioskWindow *self)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GtkWidget *styled[] = { GTK_WIDGET (self), GTK_WIDGET (self->look_popover) };
 
   self->font_provider = gtk_css_provider_new ();
-  gtk_style_context_add_provider (context, GTK_STYLE_PROVIDER (self->font_provider),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
+  for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
+    gtk_style_context_add_provider (gtk_widget_get_style_context (styled[i]),
+                                    GTK_STYLE_PROVIDER (self->font_provider),
+                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
   self->scale_percent = 100;
   _kiosk_window_update_font_size (self);
 }

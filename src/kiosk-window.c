@@ -352,6 +352,7 @@ kiosk_window_build_form_pages (KioskWindow       *self,
   kiosk_window_add_content_page (self, GTK_WIDGET (self->callback_page), CALLBACK_PAGE);
 
   self->thanks_page = KIOSK_THANKS_PAGE (kiosk_thanks_page_new ());
+  kiosk_thanks_page_show_booking (self->thanks_page, self->settings, self->language);
   kiosk_window_add_content_page (self, GTK_WIDGET (self->thanks_page), THANKS_PAGE);
 
   self->staff_page = KIOSK_STAFF_PAGE (kiosk_staff_page_new (self->content,
@@ -374,7 +375,10 @@ kiosk_window_build_content_pages (KioskWindow       *self,
       g_autoptr(KioskTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->content), i);
       g_autofree char *name = g_strconcat (TOPIC_PAGE_PREFIX, kiosk_topic_get_id (topic), NULL);
 
-      kiosk_window_add_content_page (self, kiosk_topic_page_new (topic, self->settings), name);
+      GtkWidget *page = kiosk_topic_page_new (topic, self->settings);
+
+      kiosk_topic_page_show_booking (KIOSK_TOPIC_PAGE (page), self->language);
+      kiosk_window_add_content_page (self, page, name);
     }
 }
 

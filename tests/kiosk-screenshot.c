@@ -5,6 +5,9 @@
  *
  *   kiosk-screenshot --size=1280x800 --language=es --page=topic-causes --output=shot.png
  *   kiosk-screenshot --page=topic-causes --take-home --output=code.png
+ *   kiosk-screenshot --page=topic-causes --scrolled --output=bottom.png
+ *
+ * The image is exactly the screen: an undecorated window of that size, as in kiosk mode.
  */
 
 #include "config.h"
@@ -24,18 +27,22 @@ static char *output_option = NULL;
 static int text_size_option = 0;
 static gboolean contrast_option = FALSE;
 static gboolean take_home_option = FALSE;
+static gboolean scrolled_option = FALSE;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &size_option, "Window size", "WIDTHxHEIGHT" },
   { "language", 0, 0, G_OPTION_ARG_STRING, &language_option, "Language", "LANG" },
   { "page", 0, 0, G_OPTION_ARG_STRING, &page_option,
-    "home, topic-ID, callback, staff, staff-list, idle (the warning) or start (after a reset)",
+    "home, topic-ID, callback, staff (the PIN pad), staff-list, idle (the warning), start "
+    "(the dimmed screen after a reset) or look (the text size and contrast menu)",
     "PAGE" },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &output_option, "PNG file to write", "FILE" },
   { "text-size", 0, 0, G_OPTION_ARG_INT, &text_size_option, "Text size step, 0 to 2", "N" },
   { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &contrast_option, "High contrast", NULL },
   { "take-home", 0, 0, G_OPTION_ARG_NONE, &take_home_option,
     "On a topic page, show its “Take this home” code", NULL },
+  { "scrolled", 0, 0, G_OPTION_ARG_NONE, &scrolled_option,
+    "On a topic page, scroll to the bottom", NULL },
   { NULL }
 };
 
@@ -86,6 +93,9 @@ show_page (KioskWindow *window,
     }
   else if (g_str_equal (page, "start"))
     kiosk_window_reset (window);
+  else if (g_str_equal (page, "look"))
+    gtk_menu_button_popup (GTK_MENU_BUTTON (kiosk_test_find_widget (GTK_WIDGET (window),
+                                                                    GTK_TYPE_MENU_BUTTON)));
   else if (g_str_has_prefix (page, "topic-"))
     gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.show-topic", "s", page + strlen ("topic-"));
   else if (!g_str_equal (page, "home"))
@@ -94,6 +104,39 @@ show_page (KioskWindow *window,
 
       gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
     }
+}
+
+static void
+scroll_to_bottom (KioskWindow *window)
+{
+  GtkWidget *scroller = kiosk_test_find_widget (kiosk_window_get_visible_page (window),
+                                                GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* A popover is a surface of its own, so it is drawn over the window where it shows. */
+static void
+snapshot_popover (GtkSnapshot *snapshot,
+                  GtkWidget   *window)
+{
+  GtkWidget *popover = kiosk_test_find_visible_popover (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GdkSurface *surface;
+
+  if (popover == NULL)
+    return;
+
+  surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  paintable = gtk_widget_paintable_new (popover);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)),
+                                                gdk_popup_get_position_y (GDK_POPUP (surface))));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+  gtk_snapshot_restore (snapshot);
 }
 
 static gboolean
@@ -109,6 +152,7 @@ save_png (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  snapshot_popover (snapshot, widget);
   node = gtk_snapshot_to_node (snapshot);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -151,11 +195,21 @@ main (int   argc,
   /* Pages cross-fade; a screenshot shows where a transition ends, never its middle. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* What a patient sees: kiosk mode, without window buttons. */
+  /* A clinic that has set how to book. */
   app = kiosk_test_application_new (data_dir,
                                     "default-language", language_option ? language_option : "en",
                                     "kiosk-mode", "true",
+                                    "clinic-name", "Clínica Neurológica San José",
+                                    "clinic-phone", "+506 2222 3333",
+                                    "opening-hours",
+                                    "{'es': 'Lunes a viernes, de 7 a. m. a 5 p. m.', "
+                                    "'en': 'Monday to Friday, 7 am to 5 pm'}",
+                                    "callback-within-days", "2",
                                     NULL);
   window = kiosk_window_new (app);
+  /* Without a window manager there is no fullscreen: no decoration (no shadow, no border) and
+   * the screen's size give the same picture. */
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   kiosk_test_iterate (300);
@@ -166,7 +220,10 @@ main (int   argc,
   if (take_home_option)
     gtk_widget_activate_action (kiosk_window_get_visible_page (window), "topic.show-take-home",
                                 NULL);
-  kiosk_test_iterate (1000);
+  kiosk_test_iterate (600);
+  if (scrolled_option)
+    scroll_to_bottom (window);
+  kiosk_test_iterate (600);
 
   if (!save_png (GTK_WIDGET (window), output_option, &error))
     {
