@@ -386,20 +386,22 @@ kiosk_topic_page_set_take_home_visible (KioskTopicPage *self,
  * kiosk_topic_page_dup_take_home_text:
  *
  * Returns: (transfer full): the text the page's QR code holds, with the clinic's name and
- *   phone number from the settings as they are now
+ *   phone number and the emergency number from the settings as they are now
  */
 char *
 kiosk_topic_page_dup_take_home_text (KioskTopicPage *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *phone = NULL;
+  g_autofree char *emergency = NULL;
 
   g_return_val_if_fail (KIOSK_IS_TOPIC_PAGE (self), NULL);
 
   name = g_settings_get_string (self->settings, "clinic-name");
   phone = g_settings_get_string (self->settings, "clinic-phone");
+  emergency = g_settings_get_string (self->settings, "emergency-number");
 
-  return kiosk_take_home_text_new (self->topic, name, phone);
+  return kiosk_take_home_text_new (self->topic, name, phone, emergency);
 }
 
 /**
