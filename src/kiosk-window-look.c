@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * How the window looks around its pages: one scale derived from the window's size, which sets
+ * How the window looks around its pages: one scale derived from the window's size (its
+ * surface's, as the compositor gives it), which sets
  * the root font size every em in style.css follows; the header's labelled controls; which
  * chrome each page shows; and the emergency note.
  */
@@ -10,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-home-page.h"
+#include "kiosk-topic-page.h"
 #include "kiosk-window-private.h"
 
 /* The design size: at 1280×800 (or 800×1280) the normal text is 20 px. */
@@ -51,28 +53,36 @@ kiosk_window_scale_percent_for_size (int width,
 void
 _kiosk_window_update_font_size (KioskWindow *self)
 {
-  guint px = (guint) (DESIGN_FONT_PX * self->scale_percent / 100.0 *
-                      text_size_percent[self->text_size] / 100.0 + 0.5);
+  double scaled = DESIGN_FONT_PX * self->scale_percent / 100.0;
+  guint px = (guint) (scaled * text_size_percent[self->text_size] / 100.0 + 0.5);
   g_autofree char *css = NULL;
 
   if (px == self->root_font_px)
     return;
 
   self->root_font_px = px;
-  css = g_strdup_printf ("window.kiosk-window, popover.kiosk-look-popover { font-size: %upx; }",
-                         px);
+  /* The header and its menu keep the window's scale without the visitor's text size: its
+   * labelled controls must fit side by side on an 800 px wide portrait screen. */
+  css = g_strdup_printf ("window.kiosk-window { font-size: %upx; }\n"
+                         "box.kiosk-header, popover.kiosk-look-popover { font-size: %upx; }",
+                         px, (guint) (scaled + 0.5));
   gtk_css_provider_load_from_data (self->font_provider, css, -1);
 }
 
-/* The home page is rebuilt with each language, so it is told again in _kiosk_window_show_page
+/* The pages are rebuilt with each language, so they are told again in _kiosk_window_show_page
  * through _kiosk_window_update_chrome. */
 static void
 kiosk_window_apply_portrait (KioskWindow *self)
 {
-  GtkWidget *home = gtk_stack_get_child_by_name (self->stack, HOME_PAGE);
+  for (guint i = 0; i < self->content_pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->content_pages, i);
 
-  if (home != NULL)
-    kiosk_home_page_set_portrait (KIOSK_HOME_PAGE (home), self->portrait);
+      if (KIOSK_IS_HOME_PAGE (page))
+        kiosk_home_page_set_portrait (KIOSK_HOME_PAGE (page), self->portrait);
+      else if (KIOSK_IS_TOPIC_PAGE (page))
+        kiosk_topic_page_set_portrait (KIOSK_TOPIC_PAGE (page), self->portrait);
+    }
 }
 
 static void
@@ -86,24 +96,70 @@ kiosk_window_set_portrait (KioskWindow *self,
   kiosk_window_apply_portrait (self);
 }
 
+/* The surface's size changes as GDK handles the compositor's configure event, before the
+ * frame's layout: a new font size restyles the window then, never in the middle of laying it
+ * out, and only when the scale's step changes. */
+static void kiosk_window_apply_size (KioskWindow *self,
+                                     int          width,
+                                     int          height);
+
 static void
-kiosk_window_size_allocate (GtkWidget *widget,
-                            int        width,
-                            int        height,
-                            int        baseline)
+kiosk_window_surface_size_changed (KioskWindow *self)
 {
-  KioskWindow *self = KIOSK_WINDOW (widget);
-  guint percent = kiosk_window_scale_percent_for_size (width, height);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
 
-  GTK_WIDGET_CLASS (g_type_class_peek (ADW_TYPE_APPLICATION_WINDOW))->size_allocate
-    (widget, width, height, baseline);
+  kiosk_window_apply_size (self, gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+}
 
+static void
+kiosk_window_apply_size (KioskWindow *self,
+                         int          width,
+                         int          height)
+{
+  guint percent;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  percent = kiosk_window_scale_percent_for_size (width, height);
   kiosk_window_set_portrait (self, height > width);
   if (percent == self->scale_percent)
     return;
 
   self->scale_percent = percent;
   _kiosk_window_update_font_size (self);
+}
+
+static void
+kiosk_window_realize (GtkWidget *widget)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+  GdkSurface *surface;
+  int width, height;
+
+  /* The first layout, before the compositor tells the real size, is for the size asked (the
+   * new surface's own size is not one yet). */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  kiosk_window_apply_size (self, width, height);
+
+  GTK_WIDGET_CLASS (g_type_class_peek (ADW_TYPE_APPLICATION_WINDOW))->realize (widget);
+
+  surface = gtk_native_get_surface (GTK_NATIVE (self));
+  /* The surface lives while the window is realized; unrealize disconnects these. */
+  g_signal_connect_swapped (surface, "notify::width",
+                            G_CALLBACK (kiosk_window_surface_size_changed), self);
+  g_signal_connect_swapped (surface, "notify::height",
+                            G_CALLBACK (kiosk_window_surface_size_changed), self);
+}
+
+static void
+kiosk_window_unrealize (GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
+
+  g_signal_handlers_disconnect_by_func (surface, kiosk_window_surface_size_changed, widget);
+
+  GTK_WIDGET_CLASS (g_type_class_peek (ADW_TYPE_APPLICATION_WINDOW))->unrealize (widget);
 }
 
 /**
@@ -239,12 +295,13 @@ _kiosk_window_dispose_look (KioskWindow *self)
 }
 
 /* Above style.css and the high-contrast style, on the window alone: its children inherit the
- * size, and each em in style.css is relative to it. The popover's theme sets its own font, so
- * it gets the size too. */
+ * size, and each em in style.css is relative to it. The header has its own size, and the
+ * popover's theme sets its own font, so they get theirs here too. */
 void
 _kiosk_window_init_look (KioskWindow *self)
 {
-  GtkWidget *styled[] = { GTK_WIDGET (self), GTK_WIDGET (self->look_popover) };
+  GtkWidget *styled[] = { GTK_WIDGET (self), GTK_WIDGET (self->header_bar),
+                          GTK_WIDGET (self->look_popover) };
 
   self->font_provider = gtk_css_provider_new ();
   for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
@@ -258,5 +315,6 @@ _kiosk_window_init_look (KioskWindow *self)
 void
 _kiosk_window_look_class_init (GtkWidgetClass *widget_class)
 {
-  widget_class->size_allocate = kiosk_window_size_allocate;
+  widget_class->realize = kiosk_window_realize;
+  widget_class->unrealize = kiosk_window_unrealize;
 }

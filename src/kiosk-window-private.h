@@ -41,7 +41,7 @@ struct _KioskWindow
   GtkBox               *emergency_bar;
   GtkLabel             *emergency_action_label;
   GtkLabel             *emergency_label;
-  AdwHeaderBar         *header_bar;
+  GtkBox               *header_bar;
   GtkButton            *home_button;
   AdwButtonContent     *home_content;
   GtkBox               *idle_scrim;
@@ -59,6 +59,7 @@ struct _KioskWindow
   GtkLabel             *text_size_title;
   GtkButton            *wake_button;
   GtkLabel             *wake_label;
+  GtkWindowControls    *window_controls;
 
   GSettings            *settings;
   KioskContentPack     *content;

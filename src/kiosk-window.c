@@ -585,6 +585,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, text_size_title);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, wake_button);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, wake_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, window_controls);
 
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);

@@ -211,11 +211,11 @@ main (int   argc,
    * the screen's size give the same picture. */
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  kiosk_window_set_text_size (window, CLAMP (text_size_option, 0, 2));
+  kiosk_window_set_high_contrast (window, contrast_option);
   gtk_window_present (GTK_WINDOW (window));
   kiosk_test_iterate (300);
 
-  kiosk_window_set_text_size (window, CLAMP (text_size_option, 0, 2));
-  kiosk_window_set_high_contrast (window, contrast_option);
   show_page (window, page_option != NULL ? page_option : "home");
   if (take_home_option)
     gtk_widget_activate_action (kiosk_window_get_visible_page (window), "topic.show-take-home",
