@@ -17,10 +17,9 @@
 
 /* The side of the QR code, quiet zone included, that the module size aims at, as a share of the
  * screen's shorter side: large enough for a phone held at arm's length, small enough to fit
- * beside its explanation on a landscape screen (460 px at 1280×800), or above it on a portrait
+ * beside its explanation on a landscape screen (480 px at 1280×800), or above it on a portrait
  * one, which has room for a larger code. */
-#define QR_LANDSCAPE_SHARE 0.575
-#define QR_PORTRAIT_SHARE  0.6
+#define QR_SCREEN_SHARE 0.6
 
 struct _KioskTopicPage
 {
@@ -75,7 +74,7 @@ kiosk_topic_page_arrange_card (KioskTopicPage *self)
                                   portrait ? GTK_ORIENTATION_VERTICAL
                                            : GTK_ORIENTATION_HORIZONTAL);
 
-  return (guint) (MIN (width, height) * (portrait ? QR_PORTRAIT_SHARE : QR_LANDSCAPE_SHARE));
+  return (guint) (MIN (width, height) * QR_SCREEN_SHARE);
 }
 
 /* Draws the page's take-home code into the picture, with the clinic's details as they are

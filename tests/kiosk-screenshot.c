@@ -46,10 +46,12 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/* The staff area as reception sees it: a PIN, two made-up requests, unlocked. */
+/* The staff area as reception sees it: a PIN, two made-up requests; its PIN pad, or unlocked
+ * when @unlock. */
 static void
 open_staff_area (KioskApplication *app,
-                 KioskWindow      *window)
+                 KioskWindow      *window,
+                 gboolean          unlock)
 {
   const char *sample[][2] = { { "María José Rodríguez", "8888 1234" },
                               { "Carlos Vega", "+1 555 010 0199" } };
@@ -72,6 +74,8 @@ open_staff_area (KioskApplication *app,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.staff", NULL);
   kiosk_test_iterate (300);
+  if (!unlock)
+    return;
   page = kiosk_window_get_page (window, "staff");
   entry = kiosk_test_find_widget (page, GTK_TYPE_PASSWORD_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "123456");
@@ -79,12 +83,15 @@ open_staff_area (KioskApplication *app,
   kiosk_test_wait_for_label (page, "Carlos Vega", 10000);
 }
 
-static void
+/* Returns: %FALSE for a page it does not know */
+static gboolean
 show_page (KioskWindow *window,
            const char  *page)
 {
-  if (g_str_equal (page, "staff-list"))
-    open_staff_area (KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))), window);
+  KioskApplication *app = KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  if (g_str_equal (page, "staff-list") || g_str_equal (page, "staff"))
+    open_staff_area (app, window, g_str_equal (page, "staff-list"));
   else if (g_str_equal (page, "idle"))
     {
       /* The "are you still there?" warning, over the home page. */
@@ -102,8 +109,10 @@ show_page (KioskWindow *window,
     {
       g_autofree char *action = g_strconcat ("kiosk.show-", page, NULL);
 
-      gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+      return gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
     }
+
+  return TRUE;
 }
 
 static void
@@ -165,6 +174,34 @@ save_png (GtkWidget   *widget,
   return TRUE;
 }
 
+/* Returns: the exit status: 2 for a page the tool does not know */
+static int
+shoot_page (KioskWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!show_page (window, page_option != NULL ? page_option : "home"))
+    {
+      g_printerr ("No page called “%s”\n", page_option);
+      return 2;
+    }
+  if (take_home_option)
+    gtk_widget_activate_action (kiosk_window_get_visible_page (window), "topic.show-take-home",
+                                NULL);
+  kiosk_test_iterate (600);
+  if (scrolled_option)
+    scroll_to_bottom (window);
+  kiosk_test_iterate (600);
+
+  if (!save_png (GTK_WIDGET (window), output_option, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +212,7 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   KioskWindow *window;
   int width = 1280, height = 800;
+  int status;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* Like the tests: no session bus, rather than GTK trying to start one. */
@@ -194,8 +232,8 @@ main (int   argc,
   data_dir = kiosk_test_make_data_dir ();
   /* Pages cross-fade; a screenshot shows where a transition ends, never its middle. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  /* What a patient sees: kiosk mode, without window buttons. */
-  /* A clinic that has set how to book. */
+  /* What a patient sees: kiosk mode, without window buttons, in a clinic that has set how to
+   * book. */
   app = kiosk_test_application_new (data_dir,
                                     "default-language", language_option ? language_option : "en",
                                     "kiosk-mode", "true",
@@ -216,24 +254,11 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   kiosk_test_iterate (300);
 
-  show_page (window, page_option != NULL ? page_option : "home");
-  if (take_home_option)
-    gtk_widget_activate_action (kiosk_window_get_visible_page (window), "topic.show-take-home",
-                                NULL);
-  kiosk_test_iterate (600);
-  if (scrolled_option)
-    scroll_to_bottom (window);
-  kiosk_test_iterate (600);
-
-  if (!save_png (GTK_WIDGET (window), output_option, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+  status = shoot_page (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
   kiosk_test_remove_tree (data_dir);
 
-  return 0;
+  return status;
 }
