@@ -295,6 +295,92 @@ test_scale_with_size (WindowFixture *fixture,
   kiosk_window_set_text_size (fixture->window, 0);
 }
 
+/* Appends every mapped label under @widget that has less room than its text needs: cut words
+ * or lines. Ellipsized labels (the clinic's name) shorten on purpose. */
+static void
+find_cut_labels (GtkWidget *widget,
+                 GString   *problems)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  /* The text as laid out for the label's allocation: wider or taller than the label means a
+   * word or a line is cut off. */
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE)
+    {
+      int width, height;
+
+      pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (widget)), &width, &height);
+      if (width > gtk_widget_get_width (widget) + 1 || height > gtk_widget_get_height (widget) + 1)
+        g_string_append_printf (problems, "“%s” has %dx%d, needs %dx%d\n",
+                                gtk_label_get_text (GTK_LABEL (widget)),
+                                gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                                width, height);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_labels (child, problems);
+}
+
+/* The window's pages at the largest text fit its width: the window never needs to be wider
+ * than the screen (a fullscreen kiosk cannot grow, so more would be cut off), and every label
+ * has the room its words need. */
+static void
+check_pages_fit (KioskWindow *window,
+                 int          width,
+                 GString     *problems)
+{
+  const char * const topics[] = { "causes", "treatments", "specialist", NULL };
+  int min_width;
+
+  for (guint i = 0; i <= G_N_ELEMENTS (topics) - 1; i++)
+    {
+      if (topics[i] == NULL)
+        gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.home", NULL);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.show-topic", "s", topics[i]);
+      kiosk_test_iterate (200);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width,
+                          NULL, NULL, NULL);
+      if (min_width > width)
+        g_string_append_printf (problems, "%s in %s needs %d px, wider than %d\n",
+                                kiosk_window_get_visible_page_name (window),
+                                kiosk_window_get_language (window), min_width, width);
+      find_cut_labels (GTK_WIDGET (window), problems);
+    }
+}
+
+static void
+test_largest_text_fits (WindowFixture *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  const int sizes[][2] = { { 1280, 800 }, { 800, 1200 } };
+  const char * const languages[] = { "en", "es" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      KioskWindow *window = kiosk_window_new (fixture->app);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
+      kiosk_window_set_text_size (window, 2);
+      gtk_window_present (GTK_WINDOW (window));
+      kiosk_test_iterate (300);
+      for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+        {
+          kiosk_window_set_language (window, languages[l]);
+          check_pages_fit (window, sizes[i][0], problems);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      kiosk_test_iterate (50);
+    }
+
+  if (problems->len > 0)
+    g_error ("Text does not fit at the largest size:\n%s", problems->str);
+}
+
 static void
 test_emergency_number_from_settings (WindowFixture *fixture,
                                      gconstpointer  data)
@@ -432,6 +518,8 @@ main (int   argc,
               window_setup, test_staff_drops_patient_chrome, window_teardown);
   g_test_add ("/kiosk/window/scale-with-size", WindowFixture, NULL,
               window_setup, test_scale_with_size, window_teardown);
+  g_test_add ("/kiosk/window/largest-text-fits", WindowFixture, NULL,
+              window_setup, test_largest_text_fits, window_teardown);
   g_test_add ("/kiosk/window/emergency-number", WindowFixture, NULL,
               window_setup, test_emergency_number_from_settings, window_teardown);
   g_test_add ("/kiosk/window/topic-resets-take-home", WindowFixture, NULL,
