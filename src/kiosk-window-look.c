@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * How the window looks around its pages: one scale derived from the window's size (its
- * surface's, as the compositor gives it), which sets
- * the root font size every em in style.css follows; the header's labelled controls; which
- * chrome each page shows; and the emergency note.
+ * surface's, as the compositor gives it), which sets the root font size every em in style.css
+ * follows; the header's labelled controls; which chrome each page shows; and the emergency
+ * note.
  */
 
 #include "config.h"
@@ -48,8 +48,8 @@ kiosk_window_scale_percent_for_size (int width,
   return CLAMP (percent, SCALE_MIN_PERCENT, SCALE_MAX_PERCENT);
 }
 
-/* Loads "font-size: Npx" into the window's own style provider, only when N changes: a new
- * size restyles the window, which allocates it again at the same size, and stops there. */
+/* Loads "font-size: Npx" into the window's own style provider, only when N changes, so that
+ * the window restyles once per step of its scale or of the visitor's text size. */
 void
 _kiosk_window_update_font_size (KioskWindow *self)
 {
@@ -96,21 +96,6 @@ kiosk_window_set_portrait (KioskWindow *self,
   kiosk_window_apply_portrait (self);
 }
 
-/* The surface's size changes as GDK handles the compositor's configure event, before the
- * frame's layout: a new font size restyles the window then, never in the middle of laying it
- * out, and only when the scale's step changes. */
-static void kiosk_window_apply_size (KioskWindow *self,
-                                     int          width,
-                                     int          height);
-
-static void
-kiosk_window_surface_size_changed (KioskWindow *self)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
-
-  kiosk_window_apply_size (self, gdk_surface_get_width (surface), gdk_surface_get_height (surface));
-}
-
 static void
 kiosk_window_apply_size (KioskWindow *self,
                          int          width,
@@ -128,6 +113,17 @@ kiosk_window_apply_size (KioskWindow *self,
 
   self->scale_percent = percent;
   _kiosk_window_update_font_size (self);
+}
+
+/* The surface's size changes as GDK handles the compositor's configure event, before the
+ * frame's layout: a new font size restyles the window then, never in the middle of laying it
+ * out, and only when the scale's step changes. */
+static void
+kiosk_window_surface_size_changed (KioskWindow *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+
+  kiosk_window_apply_size (self, gdk_surface_get_width (surface), gdk_surface_get_height (surface));
 }
 
 static void

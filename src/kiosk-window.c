@@ -276,6 +276,8 @@ kiosk_window_update_clinic_name (KioskWindow *self)
   gtk_label_set_label (self->clinic_label, *name != '\0' ? name : _("Neurology clinic"));
 }
 
+/* The size itself comes from the window's style provider (kiosk-window-look.c); the class
+ * lets style.css adapt other things to the visitor's choice. */
 static const char * const text_size_classes[] = {
   "kiosk-text-normal",
   "kiosk-text-large",
