@@ -26,9 +26,18 @@ struct _KioskBookingCard
 
   GSettings *settings;
   char      *language;
+  gboolean   request_sent;
 };
 
 G_DEFINE_FINAL_TYPE (KioskBookingCard, kiosk_booking_card, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REQUEST_SENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 set_row (GtkBox     *row,
@@ -80,6 +89,13 @@ dup_callback_text (KioskBookingCard *self)
   if (days == 0)
     return NULL;
 
+  /* After the form, the patient has left a number already. */
+  if (self->request_sent)
+    return g_strdup_printf (ngettext ("The clinic calls you back within %u working day.",
+                                      "The clinic calls you back within %u working days.",
+                                      days),
+                            days);
+
   return g_strdup_printf (ngettext ("If you leave your number, the clinic calls you back within "
                                     "%u working day.",
                                     "If you leave your number, the clinic calls you back within "
@@ -110,6 +126,42 @@ kiosk_booking_card_update (KioskBookingCard *self)
 }
 
 static void
+kiosk_booking_card_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  KioskBookingCard *self = KIOSK_BOOKING_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_REQUEST_SENT:
+      g_value_set_boolean (value, self->request_sent);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_booking_card_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  KioskBookingCard *self = KIOSK_BOOKING_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_REQUEST_SENT:
+      self->request_sent = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kiosk_booking_card_dispose (GObject *object)
 {
   KioskBookingCard *self = (KioskBookingCard *)object;
@@ -136,8 +188,22 @@ kiosk_booking_card_class_init (KioskBookingCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = kiosk_booking_card_get_property;
+  object_class->set_property = kiosk_booking_card_set_property;
   object_class->dispose = kiosk_booking_card_dispose;
   object_class->finalize = kiosk_booking_card_finalize;
+
+  /**
+   * KioskBookingCard:request-sent:
+   *
+   * Whether the card follows a callback request just sent: it then says when the clinic calls
+   * back rather than inviting the patient to leave a number.
+   */
+  properties[PROP_REQUEST_SENT] =
+    g_param_spec_boolean ("request-sent", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kiosk-booking-card.ui");
