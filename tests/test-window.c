@@ -381,6 +381,30 @@ test_largest_text_fits (WindowFixture *fixture,
     g_error ("Text does not fit at the largest size:\n%s", problems->str);
 }
 
+/* The thank-you page tells how to book too, in the words for someone who has just left a
+ * number, and only what the clinic has set. */
+static void
+test_thanks_booking (WindowFixture *fixture,
+                     gconstpointer  data)
+{
+  GSettings *settings = kiosk_application_get_settings (fixture->app);
+  GtkWidget *thanks = kiosk_window_get_page (fixture->window, "thanks");
+
+  g_assert_nonnull (thanks);
+  /* Nothing set: no card at all. */
+  g_assert_false (gtk_widget_is_visible (kiosk_test_find_label (thanks, "How to book")));
+  g_settings_set_uint (settings, "callback-within-days", 3);
+  g_assert_true (gtk_widget_is_visible (kiosk_test_find_label (thanks, "How to book a consultation")));
+  g_assert_nonnull (kiosk_test_find_label (thanks, "The clinic calls you back within 3 working days."));
+  g_assert_null (kiosk_test_find_label (thanks, "If you leave your number"));
+  g_assert_null (kiosk_test_find_label (thanks, "Call the clinic"));
+
+  g_settings_set_string (settings, "clinic-phone", "2222 3333");
+  g_assert_nonnull (kiosk_test_find_label (thanks, "Call the clinic: 2222 3333"));
+  g_settings_reset (settings, "clinic-phone");
+  g_settings_reset (settings, "callback-within-days");
+}
+
 static void
 test_emergency_number_from_settings (WindowFixture *fixture,
                                      gconstpointer  data)
@@ -520,6 +544,8 @@ main (int   argc,
               window_setup, test_scale_with_size, window_teardown);
   g_test_add ("/kiosk/window/largest-text-fits", WindowFixture, NULL,
               window_setup, test_largest_text_fits, window_teardown);
+  g_test_add ("/kiosk/window/thanks-booking", WindowFixture, NULL,
+              window_setup, test_thanks_booking, window_teardown);
   g_test_add ("/kiosk/window/emergency-number", WindowFixture, NULL,
               window_setup, test_emergency_number_from_settings, window_teardown);
   g_test_add ("/kiosk/window/topic-resets-take-home", WindowFixture, NULL,
