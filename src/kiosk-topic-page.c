@@ -439,27 +439,6 @@ kiosk_topic_page_show_booking (KioskTopicPage *self,
 }
 
 /**
- * kiosk_topic_page_set_portrait:
- * @portrait: whether the screen is taller than wide
- *
- * On a portrait screen the action bar's buttons stack, each the width of the screen, so that
- * the largest text fits an 800 px wide screen.
- */
-void
-kiosk_topic_page_set_portrait (KioskTopicPage *self,
-                               gboolean        portrait)
-{
-  g_return_if_fail (KIOSK_IS_TOPIC_PAGE (self));
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->action_bar),
-                                  portrait ? GTK_ORIENTATION_VERTICAL
-                                           : GTK_ORIENTATION_HORIZONTAL);
-  gtk_widget_set_halign (GTK_WIDGET (self->callback_button), portrait ? GTK_ALIGN_FILL : GTK_ALIGN_END);
-  gtk_widget_set_halign (GTK_WIDGET (self->take_home_button),
-                         portrait ? GTK_ALIGN_FILL : GTK_ALIGN_START);
-}
-
-/**
  * kiosk_topic_page_get_more_below:
  *
  * Returns: whether the page shows its "more below" cue

@@ -22,8 +22,6 @@ char       *kiosk_topic_page_dup_take_home_text    (KioskTopicPage *self);
 void        kiosk_topic_page_scroll_to_top         (KioskTopicPage *self);
 void        kiosk_topic_page_show_booking          (KioskTopicPage *self,
                                                     const char     *language);
-void        kiosk_topic_page_set_portrait          (KioskTopicPage *self,
-                                                    gboolean        portrait);
 gboolean    kiosk_topic_page_get_more_below        (KioskTopicPage *self);
 GtkWidget  *kiosk_topic_page_get_action_bar        (KioskTopicPage *self);
 

@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-home-page.h"
-#include "kiosk-topic-page.h"
 #include "kiosk-window-private.h"
 
 /* The design size: at 1280×800 (or 800×1280) the normal text is 20 px. */
@@ -61,10 +60,11 @@ _kiosk_window_update_font_size (KioskWindow *self)
     return;
 
   self->root_font_px = px;
-  /* The header and its menu keep the window's scale without the visitor's text size: its
-   * labelled controls must fit side by side on an 800 px wide portrait screen. */
+  /* The header, its menu and the topic pages' action bars keep the window's scale without the
+   * visitor's text size: their labelled controls must fit side by side on an 800 px wide
+   * portrait screen, and leave the text the room. */
   css = g_strdup_printf ("window.kiosk-window { font-size: %upx; }\n"
-                         "box.kiosk-header, popover.kiosk-look-popover { font-size: %upx; }",
+                         ".kiosk-chrome { font-size: %upx; }",
                          px, (guint) (scaled + 0.5));
   gtk_css_provider_load_from_data (self->font_provider, css, -1);
 }
@@ -80,8 +80,6 @@ kiosk_window_apply_portrait (KioskWindow *self)
 
       if (KIOSK_IS_HOME_PAGE (page))
         kiosk_home_page_set_portrait (KIOSK_HOME_PAGE (page), self->portrait);
-      else if (KIOSK_IS_TOPIC_PAGE (page))
-        kiosk_topic_page_set_portrait (KIOSK_TOPIC_PAGE (page), self->portrait);
     }
 }
 
@@ -290,20 +288,35 @@ _kiosk_window_dispose_look (KioskWindow *self)
   g_clear_object (&self->font_provider);
 }
 
+/**
+ * _kiosk_window_style_chrome:
+ * @widget: a control bar of the window or of one of its pages
+ *
+ * Gives @widget the window's own size without the visitor's text size (see
+ * _kiosk_window_update_font_size()).
+ */
+void
+_kiosk_window_style_chrome (KioskWindow *self,
+                            GtkWidget   *widget)
+{
+  gtk_widget_add_css_class (widget, "kiosk-chrome");
+  gtk_style_context_add_provider (gtk_widget_get_style_context (widget),
+                                  GTK_STYLE_PROVIDER (self->font_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
+}
+
 /* Above style.css and the high-contrast style, on the window alone: its children inherit the
  * size, and each em in style.css is relative to it. The header has its own size, and the
  * popover's theme sets its own font, so they get theirs here too. */
 void
 _kiosk_window_init_look (KioskWindow *self)
 {
-  GtkWidget *styled[] = { GTK_WIDGET (self), GTK_WIDGET (self->header_bar),
-                          GTK_WIDGET (self->look_popover) };
-
   self->font_provider = gtk_css_provider_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
-    gtk_style_context_add_provider (gtk_widget_get_style_context (styled[i]),
-                                    GTK_STYLE_PROVIDER (self->font_provider),
-                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                  GTK_STYLE_PROVIDER (self->font_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
+  _kiosk_window_style_chrome (self, GTK_WIDGET (self->header_bar));
+  _kiosk_window_style_chrome (self, GTK_WIDGET (self->look_popover));
   self->scale_percent = 100;
   _kiosk_window_update_font_size (self);
 }

@@ -99,6 +99,8 @@ void              _kiosk_window_setup_look             (KioskWindow    *self);
 void              _kiosk_window_retranslate_look       (KioskWindow    *self);
 void              _kiosk_window_update_chrome          (KioskWindow    *self);
 void              _kiosk_window_update_font_size       (KioskWindow    *self);
+void              _kiosk_window_style_chrome           (KioskWindow    *self,
+                                                        GtkWidget      *widget);
 void              _kiosk_window_dispose_look           (KioskWindow    *self);
 
 void              _kiosk_window_visitor_class_init     (GtkWidgetClass *widget_class);

@@ -380,6 +380,7 @@ kiosk_window_build_content_pages (KioskWindow       *self,
       GtkWidget *page = kiosk_topic_page_new (topic, self->settings);
 
       kiosk_topic_page_show_booking (KIOSK_TOPIC_PAGE (page), self->language);
+      _kiosk_window_style_chrome (self, kiosk_topic_page_get_action_bar (KIOSK_TOPIC_PAGE (page)));
       kiosk_window_add_content_page (self, page, name);
     }
 }
