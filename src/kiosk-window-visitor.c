@@ -371,7 +371,7 @@ kiosk_window_lock_down (KioskWindow *self)
   GtkEventController *pointer = gtk_event_controller_legacy_new ();
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk-mode");
-  adw_header_bar_set_show_end_title_buttons (self->header_bar, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->window_controls), FALSE);
   gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
   gtk_window_fullscreen (GTK_WINDOW (self));
   g_signal_connect (self, "close-request", G_CALLBACK (refuse_close_cb), NULL);
@@ -417,10 +417,6 @@ _kiosk_window_retranslate_visitor (KioskWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->wake_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Touch the screen to start"),
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->contrast_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("High contrast"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->contrast_button), _("High contrast"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_size_button), _("Text size"));
   if (self->countdown_id != 0)
     kiosk_window_update_countdown (self);
 }
