@@ -18,6 +18,8 @@ struct _KioskHomePage
   GtkWidget         parent_instance;
 
   /* Template widgets */
+  GtkButton        *check_button;
+  GtkLabel         *check_label;
   GtkLabel         *intro_label;
   GtkScrolledWindow *scroller;
   GtkGrid          *tiles_grid;
@@ -95,6 +97,23 @@ kiosk_home_page_add_callback_tile (KioskHomePage *self)
   kiosk_home_page_add_tile (self, tile);
 }
 
+/* "Should I book?", when the content pack has it: one tap from the start, above the topics. */
+static void
+kiosk_home_page_show_check (KioskHomePage *self)
+{
+  KioskCheck *check = kiosk_content_pack_get_check (self->content);
+  g_autofree char *text = NULL;
+
+  if (check == NULL)
+    return;
+
+  /* Translators: the check's title, such as “Should I book a consultation?”, then a hint. */
+  text = g_strdup_printf (_("%s Three quick questions, answered yes or no."),
+                          kiosk_check_get_title (check));
+  gtk_label_set_label (self->check_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_button), TRUE);
+}
+
 static void
 kiosk_home_page_constructed (GObject *object)
 {
@@ -102,6 +121,7 @@ kiosk_home_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (kiosk_home_page_parent_class)->constructed (object);
 
+  kiosk_home_page_show_check (self);
   kiosk_home_page_add_topic_tiles (self);
   kiosk_home_page_add_callback_tile (self);
   kiosk_home_page_arrange_tiles (self);
@@ -189,6 +209,8 @@ kiosk_home_page_class_init (KioskHomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kiosk-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskHomePage, check_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskHomePage, check_label);
   gtk_widget_class_bind_template_child (widget_class, KioskHomePage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, KioskHomePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskHomePage, tiles_grid);

@@ -22,6 +22,7 @@ static const KioskIllustration illustrations[] = {
   { "kiosk-illustration-specialist", N_("A doctor in a white coat with a stethoscope") },
   { "kiosk-illustration-callback", N_("A telephone handset") },
   { "kiosk-illustration-thanks", N_("A calendar page with a tick") },
+  { "kiosk-illustration-check", N_("A speech bubble with a question mark and a tick") },
 };
 
 /**

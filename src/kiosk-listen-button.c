@@ -15,6 +15,7 @@
 #include "kiosk-listen-button.h"
 #include "kiosk-speech.h"
 #include "kiosk-widget-util.h"
+#include "kiosk-window.h"
 
 #define DEFAULT_RATE_WPM 150
 
@@ -29,6 +30,8 @@ struct _KioskListenButton
 
   KioskDocument     *document;
   char             **lines;
+  KioskListenLinesFunc lines_func;
+  gpointer           lines_data;
   char              *language;
   GCancellable      *cancellable;  /* while reading */
 };
@@ -70,6 +73,13 @@ kiosk_listen_button_build_script (KioskListenButton *self)
     kiosk_speech_script_add_document (script, self->document);
   for (guint i = 0; self->lines != NULL && self->lines[i] != NULL; i++)
     kiosk_speech_script_add (script, self->lines[i], KIOSK_SPEECH_PAUSE_PARAGRAPH_MS);
+  if (self->lines_func != NULL)
+    {
+      g_auto(GStrv) lines = self->lines_func (self->lines_data);
+
+      for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+        kiosk_speech_script_add (script, lines[i], KIOSK_SPEECH_PAUSE_PARAGRAPH_MS);
+    }
 
   return script;
 }
@@ -145,6 +155,20 @@ spoken_cb (GObject      *source,
   kiosk_listen_button_update (self);
 }
 
+/* The language set on the control, or else the one its window shows. */
+static const char *
+kiosk_listen_button_get_language (KioskListenButton *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->language != NULL)
+    return self->language;
+  if (KIOSK_IS_WINDOW (root) && kiosk_window_get_language (KIOSK_WINDOW (root)) != NULL)
+    return kiosk_window_get_language (KIOSK_WINDOW (root));
+
+  return "en";
+}
+
 static void
 kiosk_listen_button_start (KioskListenButton *self)
 {
@@ -166,8 +190,8 @@ kiosk_listen_button_start (KioskListenButton *self)
   self->cancellable = g_object_ref (reading->cancellable);
   reading_button = self;
   kiosk_speech_speak_async (kiosk_listen_button_build_script (self),
-                            kiosk_speech_voice_for_language (self->language != NULL
-                                                             ? self->language : "en"),
+                            kiosk_speech_voice_for_language (
+                              kiosk_listen_button_get_language (self)),
                             kiosk_listen_button_get_rate (self), sink, self->cancellable,
                             spoken_cb, reading);
   kiosk_listen_button_update (self);
@@ -254,6 +278,27 @@ kiosk_listen_button_set_lines (KioskListenButton  *self,
   kiosk_listen_button_stop (self);
   g_strfreev (self->lines);
   self->lines = g_strdupv ((char **)lines);
+}
+
+/**
+ * kiosk_listen_button_set_language:
+ * @language: (nullable): the language to read in; %NULL reads in the window's language
+ */
+/**
+ * kiosk_listen_button_set_lines_func:
+ * @func: (nullable): collects what to read at the moment the visitor presses Listen, for a page
+ *   whose text changes (the form's steps); @user_data must outlive the control
+ */
+void
+kiosk_listen_button_set_lines_func (KioskListenButton    *self,
+                                    KioskListenLinesFunc  func,
+                                    gpointer              user_data)
+{
+  g_return_if_fail (KIOSK_IS_LISTEN_BUTTON (self));
+
+  kiosk_listen_button_stop (self);
+  self->lines_func = func;
+  self->lines_data = user_data;
 }
 
 void

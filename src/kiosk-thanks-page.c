@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-booking-card.h"
+#include "kiosk-listen-button.h"
 #include "kiosk-thanks-page.h"
 #include "kiosk-widget-util.h"
 
@@ -19,6 +20,7 @@ struct _KioskThanksPage
   /* Template widgets */
   KioskBookingCard *booking_card;
   GtkButton *home_button;
+  KioskListenButton *listen_button;
   GtkLabel  *message_label;
 
   guint      timeout_id;
@@ -84,11 +86,13 @@ kiosk_thanks_page_class_init (KioskThanksPageClass *klass)
   widget_class->unmap = kiosk_thanks_page_unmap;
 
   g_type_ensure (KIOSK_TYPE_BOOKING_CARD);
+  g_type_ensure (KIOSK_TYPE_LISTEN_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kiosk-thanks-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskThanksPage, booking_card);
   gtk_widget_class_bind_template_child (widget_class, KioskThanksPage, home_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskThanksPage, listen_button);
   gtk_widget_class_bind_template_child (widget_class, KioskThanksPage, message_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -123,6 +127,11 @@ kiosk_thanks_page_set_request (KioskThanksPage *self,
   message = g_strdup_printf (_("Your request has been saved. The clinic will call you at %s."),
                              masked);
   gtk_label_set_label (self->message_label, message);
+  /* Read aloud without the number: the digits are the patient's, and others may hear. */
+  kiosk_listen_button_set_lines (self->listen_button, (const char * const[]) {
+                                   _("Thank you"),
+                                   _("Your request has been saved. The clinic will call you."),
+                                   NULL });
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include "kiosk-illustration.h"
 #include "kiosk-qr-code.h"
 #include "kiosk-take-home.h"
+#include "kiosk-listen-button.h"
 #include "kiosk-topic-page.h"
 #include "kiosk-widget-util.h"
 
@@ -28,8 +29,10 @@ struct _KioskTopicPage
   /* Template widgets */
   GtkBox            *action_bar;
   KioskBookingCard  *booking_card;
+  GtkButton         *check_button;
   GtkButton         *callback_button;
   KioskDocumentView *document_view;
+  KioskListenButton *listen_button;
   GtkButton         *hide_button;
   GtkImage          *icon;
   GtkBox            *more_cue;
@@ -168,6 +171,7 @@ kiosk_topic_page_constructed (GObject *object)
   kiosk_illustration_describe (self->icon, kiosk_topic_get_icon_name (self->topic));
   gtk_label_set_label (self->title_label, kiosk_topic_get_title (self->topic));
   kiosk_document_view_set_document (self->document_view, kiosk_topic_get_document (self->topic));
+  kiosk_listen_button_set_document (self->listen_button, kiosk_topic_get_document (self->topic));
 }
 
 static void
@@ -267,13 +271,16 @@ kiosk_topic_page_class_init (KioskTopicPageClass *klass)
 
   g_type_ensure (KIOSK_TYPE_BOOKING_CARD);
   g_type_ensure (KIOSK_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (KIOSK_TYPE_LISTEN_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kiosk-topic-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, action_bar);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, booking_card);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, check_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, callback_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, document_view);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, listen_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, hide_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, icon);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, more_cue);
@@ -436,6 +443,20 @@ kiosk_topic_page_show_booking (KioskTopicPage *self,
   g_return_if_fail (KIOSK_IS_TOPIC_PAGE (self));
 
   kiosk_booking_card_set_settings (self->booking_card, self->settings, language);
+}
+
+/**
+ * kiosk_topic_page_set_check_visible:
+ *
+ * Offers "Should I book?" below the text: on the page the check belongs to.
+ */
+void
+kiosk_topic_page_set_check_visible (KioskTopicPage *self,
+                                    gboolean        visible)
+{
+  g_return_if_fail (KIOSK_IS_TOPIC_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->check_button), visible);
 }
 
 /**

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kiosk-attract-view.h"
 #include "kiosk-callback-page.h"
+#include "kiosk-check-page.h"
 #include "kiosk-idle-monitor.h"
 #include "kiosk-staff-page.h"
 #include "kiosk-thanks-page.h"
@@ -13,6 +15,7 @@ G_BEGIN_DECLS
 #define CALLBACK_PAGE     "callback"
 #define THANKS_PAGE       "thanks"
 #define STAFF_PAGE        "staff"
+#define CHECK_PAGE        "check"
 
 /* How long the clinic's name must be held to open the staff area. */
 #define STAFF_PRESS_MS    3000
@@ -57,6 +60,7 @@ struct _KioskWindow
   GtkToggleButton      *text_largest_button;
   GtkToggleButton      *text_normal_button;
   GtkLabel             *text_size_title;
+  KioskAttractView     *attract_view;
   GtkButton            *wake_button;
   GtkLabel             *wake_label;
   GtkWindowControls    *window_controls;
@@ -69,6 +73,7 @@ struct _KioskWindow
   KioskCallbackPage    *callback_page;
   KioskThanksPage      *thanks_page;
   KioskStaffPage       *staff_page;
+  KioskCheckPage       *check_page;     /* "Should I book?", when the content has it */
   guint                 staff_press_id;
 
   /* kiosk-window-look.c */

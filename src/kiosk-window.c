@@ -11,6 +11,7 @@
 #include "kiosk-staff-page.h"
 #include "kiosk-thanks-page.h"
 #include "kiosk-topic-page.h"
+#include "kiosk-listen-button.h"
 #include "kiosk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -57,6 +58,9 @@ kiosk_window_leave_page (KioskWindow *self,
 
   if (leaving != NULL && leaving == GTK_WIDGET (self->callback_page))
     kiosk_callback_page_reset (self->callback_page);
+  /* "Should I book?" keeps no answer past its page either. */
+  if (leaving != NULL && leaving == GTK_WIDGET (self->check_page))
+    kiosk_check_page_reset (self->check_page);
 }
 
 void
@@ -111,6 +115,8 @@ kiosk_window_count_visit (KioskWindow *self,
     item = page + strlen (TOPIC_PAGE_PREFIX);
   else if (g_str_equal (page, CALLBACK_PAGE))
     item = "form";
+  else if (g_str_equal (page, CHECK_PAGE))
+    item = "check";
 
   if (item == NULL || store == NULL)
     return;
@@ -186,9 +192,14 @@ back_action (GtkWidget  *widget,
 {
   KioskWindow *self = KIOSK_WINDOW (widget);
 
-  /* In the form, Back is a step back, keeping what was typed; from its first step it leaves. */
+  /* In the form, Back is a step back, keeping what was typed; from its first step it leaves.
+   * In "Should I book?", Back asks the last question again. */
   if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->callback_page) &&
       kiosk_callback_page_previous_step (self->callback_page))
+    return;
+  if (self->check_page != NULL &&
+      gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->check_page) &&
+      kiosk_check_page_go_back (self->check_page))
     return;
 
   kiosk_window_go_back (self);
@@ -221,6 +232,23 @@ show_callback_action (GtkWidget  *widget,
       kiosk_callback_page_set_topic (self->callback_page, kiosk_topic_get_id (topic));
     }
 
+  kiosk_window_navigate (self, CALLBACK_PAGE);
+}
+
+static void
+show_check_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  kiosk_window_navigate (KIOSK_WINDOW (widget), CHECK_PAGE);
+}
+
+/* "Book a consultation" at the end of "Should I book?": the form, about the check's topic. */
+static void
+check_book_cb (KioskWindow *self,
+               const char  *topic)
+{
+  kiosk_callback_page_set_topic (self->callback_page, topic);
   kiosk_window_navigate (self, CALLBACK_PAGE);
 }
 
@@ -376,13 +404,30 @@ kiosk_window_build_form_pages (KioskWindow       *self,
 }
 
 static void
+kiosk_window_build_check_page (KioskWindow *self,
+                               KioskCheck  *check)
+{
+  self->check_page = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.show-check", check != NULL);
+  if (check == NULL)
+    return;
+
+  self->check_page = KIOSK_CHECK_PAGE (kiosk_check_page_new (check, self->language));
+  g_signal_connect_object (self->check_page, "book", G_CALLBACK (check_book_cb), self,
+                           G_CONNECT_SWAPPED);
+  kiosk_window_add_content_page (self, GTK_WIDGET (self->check_page), CHECK_PAGE);
+}
+
+static void
 kiosk_window_build_content_pages (KioskWindow       *self,
                                   KioskCallbackPage *previous_form)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->content));
+  KioskCheck *check = kiosk_content_pack_get_check (self->content);
 
   kiosk_window_add_content_page (self, kiosk_home_page_new (self->content), HOME_PAGE);
   kiosk_window_build_form_pages (self, previous_form);
+  kiosk_window_build_check_page (self, check);
 
   for (guint i = 0; i < n; i++)
     {
@@ -392,6 +437,9 @@ kiosk_window_build_content_pages (KioskWindow       *self,
       GtkWidget *page = kiosk_topic_page_new (topic, self->settings);
 
       kiosk_topic_page_show_booking (KIOSK_TOPIC_PAGE (page), self->language);
+      kiosk_topic_page_set_check_visible (KIOSK_TOPIC_PAGE (page), check != NULL &&
+                                          g_strcmp0 (kiosk_check_get_topic (check),
+                                                     kiosk_topic_get_id (topic)) == 0);
       _kiosk_window_style_chrome (self, kiosk_topic_page_get_action_bar (KIOSK_TOPIC_PAGE (page)));
       kiosk_window_add_content_page (self, page, name);
     }
@@ -570,7 +618,9 @@ kiosk_window_class_init (KioskWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KIOSK_TYPE_ATTRACT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/kiosk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, attract_view);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, back_content);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, clinic_label);
@@ -606,6 +656,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "kiosk.show-topic", "s", show_topic_action);
   gtk_widget_class_install_action (widget_class, "kiosk.show-callback", NULL, show_callback_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.show-check", NULL, show_check_action);
   gtk_widget_class_install_action (widget_class, "kiosk.staff", NULL, staff_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "kiosk.staff", NULL);
@@ -699,6 +750,8 @@ kiosk_window_set_language (KioskWindow *self,
       return;
     }
 
+  /* A page read aloud in the old language stops with it. */
+  kiosk_listen_button_stop_all ();
   kiosk_language_apply (language);
   g_free (self->language);
   self->language = g_strdup (language);
