@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk-callback-page.h"
+#include "kiosk-listen-button.h"
 #include "kiosk-keyboard.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ struct _KioskCallbackPage
   GtkLabel          *consent_error;
   GtkLabel          *consent_label;
   KioskKeyboard     *keyboard;
+  KioskListenButton *listen_button;
   GtkRevealer       *keyboard_revealer;
   GtkToggleButton   *morning_button;
   GtkEntry          *name_entry;

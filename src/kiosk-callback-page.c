@@ -512,6 +512,7 @@ kiosk_callback_page_class_init (KioskCallbackPageClass *klass)
                   G_TYPE_NONE, 1, KIOSK_TYPE_REQUEST);
 
   g_type_ensure (KIOSK_TYPE_KEYBOARD);
+  g_type_ensure (KIOSK_TYPE_LISTEN_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kiosk-callback-page.ui");
@@ -522,6 +523,7 @@ kiosk_callback_page_class_init (KioskCallbackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, consent_error);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, consent_label);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, keyboard);
+  gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, listen_button);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, keyboard_revealer);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, morning_button);
   gtk_widget_class_bind_template_child (widget_class, KioskCallbackPage, name_entry);

@@ -293,6 +293,54 @@ kiosk_callback_page_add_summary_row (KioskCallbackPage *self,
   self->summary_values[step] = GTK_LABEL (value);
 }
 
+/* Reading aloud ------------------------------------------------------------------------------ */
+
+/* Whether @label says something a listener needs: not hidden, and not the word on a plain button
+ * (the summary's five "Change"s). Choices (toggles, the consent box) are read. */
+static gboolean
+label_is_read (GtkWidget *label)
+{
+  GtkWidget *button = gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+
+  if (!gtk_widget_is_visible (label) || *gtk_label_get_text (GTK_LABEL (label)) == '\0')
+    return FALSE;
+
+  return button == NULL || GTK_IS_TOGGLE_BUTTON (button);
+}
+
+/* Depth first, in reading order. The masked phone's dots are not read, only its digits. */
+static void
+collect_labels (GtkWidget *widget,
+                GStrvBuilder *lines)
+{
+  if (GTK_IS_LABEL (widget) && label_is_read (widget))
+    {
+      g_auto(GStrv) parts = g_strsplit (gtk_label_get_text (GTK_LABEL (widget)), "•", -1);
+      g_autofree char *text = g_strjoinv ("", parts);
+
+      g_strv_builder_add (lines, g_strstrip (text));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, lines);
+}
+
+/* What Listen reads on a step: its question, hint, choices and error, never the entries. What the
+ * visitor typed is only read on the check step, where they press Listen to hear it. */
+static char **
+step_lines (gpointer user_data)
+{
+  KioskCallbackPage *self = user_data;
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  g_strv_builder_add (lines, gtk_label_get_text (self->progress_label));
+  collect_labels (gtk_stack_get_visible_child (self->step_stack), lines);
+
+  return g_strv_builder_end (lines);
+}
+
 /* Steps ------------------------------------------------------------------------------------- */
 
 static void
@@ -318,6 +366,8 @@ _kiosk_callback_page_show_step (KioskCallbackPage *self,
 {
   g_assert (step < KIOSK_CALLBACK_N_STEPS);
 
+  /* A step read aloud stops when the visitor moves on. */
+  kiosk_listen_button_stop (self->listen_button);
   if (step == KIOSK_CALLBACK_STEP_CHECK)
     {
       kiosk_callback_page_update_summary (self);
@@ -504,4 +554,5 @@ _kiosk_callback_page_init_steps (KioskCallbackPage *self)
   kiosk_callback_page_add_summary_row (self, KIOSK_CALLBACK_STEP_TOPIC, _("Topic"), captions);
   kiosk_callback_page_add_summary_row (self, KIOSK_CALLBACK_STEP_CONSENT, _("Consent"), captions);
   kiosk_callback_page_update_progress (self, KIOSK_CALLBACK_STEP_NAME);
+  kiosk_listen_button_set_lines_func (self->listen_button, step_lines, self);
 }

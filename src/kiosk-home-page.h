@@ -16,6 +16,9 @@ KioskContentPack *kiosk_home_page_get_content (KioskHomePage    *self);
 GtkWidget        *kiosk_home_page_get_tile    (KioskHomePage    *self,
                                                const char       *action_name,
                                                const char       *target);
+gboolean          kiosk_home_page_get_portrait (KioskHomePage   *self);
+void              kiosk_home_page_set_portrait (KioskHomePage   *self,
+                                                gboolean         portrait);
 
 void              kiosk_home_page_scroll_to_top (KioskHomePage   *self);
 

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-booking-card.h"
+#include "kiosk-listen-button.h"
 #include "kiosk-thanks-page.h"
 #include "kiosk-widget-util.h"
 
@@ -16,7 +18,9 @@ struct _KioskThanksPage
   GtkWidget  parent_instance;
 
   /* Template widgets */
+  KioskBookingCard *booking_card;
   GtkButton *home_button;
+  KioskListenButton *listen_button;
   GtkLabel  *message_label;
 
   guint      timeout_id;
@@ -81,9 +85,14 @@ kiosk_thanks_page_class_init (KioskThanksPageClass *klass)
   widget_class->map = kiosk_thanks_page_map;
   widget_class->unmap = kiosk_thanks_page_unmap;
 
+  g_type_ensure (KIOSK_TYPE_BOOKING_CARD);
+  g_type_ensure (KIOSK_TYPE_LISTEN_BUTTON);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kiosk-thanks-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskThanksPage, booking_card);
   gtk_widget_class_bind_template_child (widget_class, KioskThanksPage, home_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskThanksPage, listen_button);
   gtk_widget_class_bind_template_child (widget_class, KioskThanksPage, message_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -118,6 +127,11 @@ kiosk_thanks_page_set_request (KioskThanksPage *self,
   message = g_strdup_printf (_("Your request has been saved. The clinic will call you at %s."),
                              masked);
   gtk_label_set_label (self->message_label, message);
+  /* Read aloud without the number: the digits are the patient's, and others may hear. */
+  kiosk_listen_button_set_lines (self->listen_button, (const char * const[]) {
+                                   _("Thank you"),
+                                   _("Your request has been saved. The clinic will call you."),
+                                   NULL });
 }
 
 const char *
@@ -134,4 +148,22 @@ kiosk_thanks_page_reset (KioskThanksPage *self)
   g_return_if_fail (KIOSK_IS_THANKS_PAGE (self));
 
   gtk_label_set_label (self->message_label, "");
+}
+
+/**
+ * kiosk_thanks_page_show_booking:
+ * @settings: the kiosk's settings
+ * @language: the language of the page, for the clinic's opening hours
+ *
+ * Shows how to book a consultation under the message: the clinic's phone, its opening hours
+ * and how soon it calls back, as far as they are set.
+ */
+void
+kiosk_thanks_page_show_booking (KioskThanksPage *self,
+                                GSettings       *settings,
+                                const char      *language)
+{
+  g_return_if_fail (KIOSK_IS_THANKS_PAGE (self));
+
+  kiosk_booking_card_set_settings (self->booking_card, settings, language);
 }

@@ -19,4 +19,8 @@ void        kiosk_thanks_page_set_request (KioskThanksPage *self,
 const char *kiosk_thanks_page_get_message (KioskThanksPage *self);
 void        kiosk_thanks_page_reset       (KioskThanksPage *self);
 
+void        kiosk_thanks_page_show_booking  (KioskThanksPage *self,
+                                             GSettings       *settings,
+                                             const char      *language);
+
 G_END_DECLS

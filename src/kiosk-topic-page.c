@@ -2,30 +2,40 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "kiosk-booking-card.h"
 #include "kiosk-document-view.h"
+#include "kiosk-illustration.h"
 #include "kiosk-qr-code.h"
 #include "kiosk-take-home.h"
+#include "kiosk-listen-button.h"
 #include "kiosk-topic-page.h"
 #include "kiosk-widget-util.h"
 
 #define DOCUMENT_VIEW  "document"
 #define TAKE_HOME_VIEW "take-home"
 
-/* The side of the QR code in pixels, quiet zone included, that the module size aims at: large
- * enough for a phone held at arm's length, small enough to fit beside its explanation on a
- * 1280×800 screen, or above it on a portrait screen, which has room for a larger code. */
-#define QR_LANDSCAPE_SIZE 460
-#define QR_PORTRAIT_SIZE  640
+/* The side of the QR code, quiet zone included, that the module size aims at, as a share of the
+ * screen's shorter side: large enough for a phone held at arm's length, small enough to fit
+ * beside its explanation on a landscape screen (480 px at 1280×800), or above it on a portrait
+ * one, which has room for a larger code. */
+#define QR_SCREEN_SHARE 0.6
 
 struct _KioskTopicPage
 {
   GtkWidget          parent_instance;
 
   /* Template widgets */
+  GtkBox            *action_bar;
+  KioskBookingCard  *booking_card;
+  GtkButton         *check_button;
   GtkButton         *callback_button;
   KioskDocumentView *document_view;
+  KioskListenButton *listen_button;
   GtkButton         *hide_button;
   GtkImage          *icon;
+  GtkBox            *more_cue;
   GtkPicture        *qr_picture;
   GtkScrolledWindow *scroller;
   GtkStack          *stack;
@@ -59,13 +69,15 @@ kiosk_topic_page_arrange_card (KioskTopicPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   /* The window, because a page that is still being switched to has no size yet. */
   GtkWidget *screen = root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (self);
-  gboolean portrait = gtk_widget_get_height (screen) > gtk_widget_get_width (screen);
+  int width = gtk_widget_get_width (screen);
+  int height = gtk_widget_get_height (screen);
+  gboolean portrait = height > width;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->take_home_card),
                                   portrait ? GTK_ORIENTATION_VERTICAL
                                            : GTK_ORIENTATION_HORIZONTAL);
 
-  return portrait ? QR_PORTRAIT_SIZE : QR_LANDSCAPE_SIZE;
+  return (guint) (MIN (width, height) * QR_SCREEN_SHARE);
 }
 
 /* Draws the page's take-home code into the picture, with the clinic's details as they are
@@ -156,9 +168,10 @@ kiosk_topic_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (kiosk_topic_page_parent_class)->constructed (object);
 
-  gtk_image_set_from_icon_name (self->icon, kiosk_topic_get_icon_name (self->topic));
+  kiosk_illustration_describe (self->icon, kiosk_topic_get_icon_name (self->topic));
   gtk_label_set_label (self->title_label, kiosk_topic_get_title (self->topic));
   kiosk_document_view_set_document (self->document_view, kiosk_topic_get_document (self->topic));
+  kiosk_listen_button_set_document (self->listen_button, kiosk_topic_get_document (self->topic));
 }
 
 static void
@@ -256,14 +269,21 @@ kiosk_topic_page_class_init (KioskTopicPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KIOSK_TYPE_BOOKING_CARD);
   g_type_ensure (KIOSK_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (KIOSK_TYPE_LISTEN_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kiosk-topic-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, booking_card);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, check_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, callback_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, document_view);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, listen_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, hide_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, icon);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, more_cue);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, qr_picture);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, stack);
@@ -280,11 +300,31 @@ kiosk_topic_page_class_init (KioskTopicPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "kiosktopicpage");
 }
 
+/* The cue shows while there is more of the page below what the screen shows, and goes at the
+ * bottom; it follows the scroll position and the page's length, with no timer. */
+static void
+kiosk_topic_page_update_more_cue (KioskTopicPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)
+                - gtk_adjustment_get_value (adjustment);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_cue), left > 1.0);
+}
+
 static void
 kiosk_topic_page_init (KioskTopicPage *self)
 {
+  GtkAdjustment *adjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   kiosk_scrolled_window_drag_to_scroll (self->scroller);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (adjustment, "value-changed",
+                           G_CALLBACK (kiosk_topic_page_update_more_cue), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed",
+                           G_CALLBACK (kiosk_topic_page_update_more_cue), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -352,20 +392,22 @@ kiosk_topic_page_set_take_home_visible (KioskTopicPage *self,
  * kiosk_topic_page_dup_take_home_text:
  *
  * Returns: (transfer full): the text the page's QR code holds, with the clinic's name and
- *   phone number from the settings as they are now
+ *   phone number and the emergency number from the settings as they are now
  */
 char *
 kiosk_topic_page_dup_take_home_text (KioskTopicPage *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *phone = NULL;
+  g_autofree char *emergency = NULL;
 
   g_return_val_if_fail (KIOSK_IS_TOPIC_PAGE (self), NULL);
 
   name = g_settings_get_string (self->settings, "clinic-name");
   phone = g_settings_get_string (self->settings, "clinic-phone");
+  emergency = g_settings_get_string (self->settings, "emergency-number");
 
-  return kiosk_take_home_text_new (self->topic, name, phone);
+  return kiosk_take_home_text_new (self->topic, name, phone, emergency);
 }
 
 /**
@@ -386,4 +428,60 @@ kiosk_topic_page_scroll_to_top (KioskTopicPage *self)
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+/**
+ * kiosk_topic_page_show_booking:
+ * @language: the language of the page, for the clinic's opening hours
+ *
+ * Shows how to book a consultation below the text, from the page's settings.
+ */
+void
+kiosk_topic_page_show_booking (KioskTopicPage *self,
+                               const char     *language)
+{
+  g_return_if_fail (KIOSK_IS_TOPIC_PAGE (self));
+
+  kiosk_booking_card_set_settings (self->booking_card, self->settings, language);
+}
+
+/**
+ * kiosk_topic_page_set_check_visible:
+ *
+ * Offers "Should I book?" below the text: on the page the check belongs to.
+ */
+void
+kiosk_topic_page_set_check_visible (KioskTopicPage *self,
+                                    gboolean        visible)
+{
+  g_return_if_fail (KIOSK_IS_TOPIC_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->check_button), visible);
+}
+
+/**
+ * kiosk_topic_page_get_more_below:
+ *
+ * Returns: whether the page shows its "more below" cue
+ */
+gboolean
+kiosk_topic_page_get_more_below (KioskTopicPage *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TOPIC_PAGE (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->more_cue));
+}
+
+/**
+ * kiosk_topic_page_get_action_bar:
+ *
+ * Returns: (transfer none): the bar with "Request a callback" and "Take this home", which stays
+ *   below the text however far it is scrolled
+ */
+GtkWidget *
+kiosk_topic_page_get_action_bar (KioskTopicPage *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TOPIC_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->action_bar);
 }

@@ -20,5 +20,11 @@ void        kiosk_topic_page_set_take_home_visible (KioskTopicPage *self,
                                                     gboolean        visible);
 char       *kiosk_topic_page_dup_take_home_text    (KioskTopicPage *self);
 void        kiosk_topic_page_scroll_to_top         (KioskTopicPage *self);
+void        kiosk_topic_page_show_booking          (KioskTopicPage *self,
+                                                    const char     *language);
+gboolean    kiosk_topic_page_get_more_below        (KioskTopicPage *self);
+void        kiosk_topic_page_set_check_visible     (KioskTopicPage *self,
+                                                    gboolean        visible);
+GtkWidget  *kiosk_topic_page_get_action_bar        (KioskTopicPage *self);
 
 G_END_DECLS

@@ -194,3 +194,19 @@ kiosk_entry_make_private (GtkEntry *entry)
   g_signal_connect (text, "cut-clipboard",
                     G_CALLBACK (refuse_clipboard_cb), (gpointer)"cut-clipboard");
 }
+
+/**
+ * kiosk_scrolled_window_scroll_to_top:
+ *
+ * Shows the start of the content: a page shown anew must not open where the last visitor left.
+ */
+void
+kiosk_scrolled_window_scroll_to_top (GtkScrolledWindow *scroller)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "kiosk-attract-view.h"
 #include "kiosk-callback-page.h"
+#include "kiosk-check-page.h"
 #include "kiosk-idle-monitor.h"
 #include "kiosk-staff-page.h"
 #include "kiosk-thanks-page.h"
@@ -13,6 +15,7 @@ G_BEGIN_DECLS
 #define CALLBACK_PAGE     "callback"
 #define THANKS_PAGE       "thanks"
 #define STAFF_PAGE        "staff"
+#define CHECK_PAGE        "check"
 
 /* How long the clinic's name must be held to open the staff area. */
 #define STAFF_PRESS_MS    3000
@@ -34,11 +37,14 @@ struct _KioskWindow
   AdwButtonContent     *back_content;
   GtkLabel             *clinic_label;
   GtkToggleButton      *contrast_button;
+  AdwButtonContent     *contrast_content;
+  GtkLabel             *contrast_title;
   GtkLabel             *countdown_label;
   GtkLabel             *disclaimer_label;
   GtkBox               *emergency_bar;
+  GtkLabel             *emergency_action_label;
   GtkLabel             *emergency_label;
-  AdwHeaderBar         *header_bar;
+  GtkBox               *header_bar;
   GtkButton            *home_button;
   AdwButtonContent     *home_content;
   GtkBox               *idle_scrim;
@@ -46,10 +52,18 @@ struct _KioskWindow
   GtkButton            *language_button;
   AdwButtonContent     *language_content;
   GtkStack             *stack;
+  AdwButtonContent     *look_content;
+  GtkMenuButton        *look_button;
+  GtkPopover           *look_popover;
   GtkButton            *still_here_button;
-  GtkButton            *text_size_button;
+  GtkToggleButton      *text_large_button;
+  GtkToggleButton      *text_largest_button;
+  GtkToggleButton      *text_normal_button;
+  GtkLabel             *text_size_title;
+  KioskAttractView     *attract_view;
   GtkButton            *wake_button;
   GtkLabel             *wake_label;
+  GtkWindowControls    *window_controls;
 
   GSettings            *settings;
   KioskContentPack     *content;
@@ -59,7 +73,14 @@ struct _KioskWindow
   KioskCallbackPage    *callback_page;
   KioskThanksPage      *thanks_page;
   KioskStaffPage       *staff_page;
+  KioskCheckPage       *check_page;     /* "Should I book?", when the content has it */
   guint                 staff_press_id;
+
+  /* kiosk-window-look.c */
+  GtkCssProvider       *font_provider;
+  guint                 scale_percent;    /* of the 1280×800 design, from the window's size */
+  guint                 root_font_px;
+  gboolean              portrait;
 
   /* kiosk-window-visitor.c */
   KioskIdleMonitor     *idle_monitor;
@@ -76,6 +97,16 @@ KioskApplication *_kiosk_window_get_kiosk_application  (KioskWindow    *self);
 void              _kiosk_window_show_page              (KioskWindow    *self,
                                                         const char     *name);
 void              _kiosk_window_go_home                (KioskWindow    *self);
+
+void              _kiosk_window_look_class_init        (GtkWidgetClass *widget_class);
+void              _kiosk_window_init_look              (KioskWindow    *self);
+void              _kiosk_window_setup_look             (KioskWindow    *self);
+void              _kiosk_window_retranslate_look       (KioskWindow    *self);
+void              _kiosk_window_update_chrome          (KioskWindow    *self);
+void              _kiosk_window_update_font_size       (KioskWindow    *self);
+void              _kiosk_window_style_chrome           (KioskWindow    *self,
+                                                        GtkWidget      *widget);
+void              _kiosk_window_dispose_look           (KioskWindow    *self);
 
 void              _kiosk_window_visitor_class_init     (GtkWidgetClass *widget_class);
 void              _kiosk_window_setup_visitor          (KioskWindow    *self);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-listen-button.h"
 #include "kiosk-window-private.h"
 
 static void
@@ -92,6 +93,32 @@ still_here_action (GtkWidget  *widget,
   kiosk_window_stop_countdown (KIOSK_WINDOW (widget));
 }
 
+/* The waiting screen's loop ended: the start screen dims, and no timer runs any more. */
+static void
+attract_finished_cb (KioskWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->wake_button), "kiosk-wake-attract");
+}
+
+/* After a reset, the start screen teaches for attract-minutes, in the clinic's language (the
+ * reset has just switched to it), before it dims. */
+static void
+kiosk_window_start_attract (KioskWindow *self)
+{
+  guint minutes = g_settings_get_uint (self->settings, "attract-minutes");
+  KioskAttract *attract = kiosk_content_pack_get_attract (self->content);
+
+  kiosk_attract_view_set_attract (self->attract_view, attract);
+  if (minutes == 0 || attract == NULL)
+    {
+      attract_finished_cb (self);
+      return;
+    }
+
+  gtk_widget_add_css_class (GTK_WIDGET (self->wake_button), "kiosk-wake-attract");
+  kiosk_attract_view_start (self->attract_view, minutes * 60);
+}
+
 static void
 wake_action (GtkWidget  *widget,
              const char *action_name,
@@ -99,6 +126,7 @@ wake_action (GtkWidget  *widget,
 {
   KioskWindow *self = KIOSK_WINDOW (widget);
 
+  kiosk_attract_view_stop (self->attract_view);
   gtk_widget_set_visible (GTK_WIDGET (self->wake_button), FALSE);
 }
 
@@ -170,6 +198,7 @@ kiosk_window_reset (KioskWindow *self)
   app = _kiosk_window_get_kiosk_application (self);
 
   kiosk_window_stop_countdown (self);
+  kiosk_listen_button_stop_all ();
   kiosk_window_close_other_windows (self);
   close_popovers_under (GTK_WIDGET (self));
   kiosk_window_clear_clipboards (self);
@@ -184,6 +213,7 @@ kiosk_window_reset (KioskWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->wake_button), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->wake_button));
+  kiosk_window_start_attract (self);
 }
 
 /**
@@ -371,7 +401,7 @@ kiosk_window_lock_down (KioskWindow *self)
   GtkEventController *pointer = gtk_event_controller_legacy_new ();
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk-mode");
-  adw_header_bar_set_show_end_title_buttons (self->header_bar, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->window_controls), FALSE);
   gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
   gtk_window_fullscreen (GTK_WINDOW (self));
   g_signal_connect (self, "close-request", G_CALLBACK (refuse_close_cb), NULL);
@@ -403,6 +433,8 @@ _kiosk_window_setup_visitor (KioskWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::idle-timeout",
                            G_CALLBACK (idle_timeout_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attract_view, "finished", G_CALLBACK (attract_finished_cb),
+                           self, G_CONNECT_SWAPPED);
 
   if (kiosk_application_get_kiosk_mode (app))
     kiosk_window_lock_down (self);
@@ -417,10 +449,6 @@ _kiosk_window_retranslate_visitor (KioskWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->wake_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Touch the screen to start"),
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->contrast_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("High contrast"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->contrast_button), _("High contrast"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_size_button), _("Text size"));
   if (self->countdown_id != 0)
     kiosk_window_update_countdown (self);
 }

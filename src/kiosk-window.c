@@ -11,6 +11,7 @@
 #include "kiosk-staff-page.h"
 #include "kiosk-thanks-page.h"
 #include "kiosk-topic-page.h"
+#include "kiosk-listen-button.h"
 #include "kiosk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -57,6 +58,9 @@ kiosk_window_leave_page (KioskWindow *self,
 
   if (leaving != NULL && leaving == GTK_WIDGET (self->callback_page))
     kiosk_callback_page_reset (self->callback_page);
+  /* "Should I book?" keeps no answer past its page either. */
+  if (leaving != NULL && leaving == GTK_WIDGET (self->check_page))
+    kiosk_check_page_reset (self->check_page);
 }
 
 void
@@ -82,6 +86,7 @@ _kiosk_window_show_page (KioskWindow *self,
   if (page == GTK_WIDGET (self->callback_page))
     kiosk_callback_page_focus_step (self->callback_page);
   kiosk_window_update_actions (self);
+  _kiosk_window_update_chrome (self);
 }
 
 static void
@@ -110,6 +115,8 @@ kiosk_window_count_visit (KioskWindow *self,
     item = page + strlen (TOPIC_PAGE_PREFIX);
   else if (g_str_equal (page, CALLBACK_PAGE))
     item = "form";
+  else if (g_str_equal (page, CHECK_PAGE))
+    item = "check";
 
   if (item == NULL || store == NULL)
     return;
@@ -185,9 +192,14 @@ back_action (GtkWidget  *widget,
 {
   KioskWindow *self = KIOSK_WINDOW (widget);
 
-  /* In the form, Back is a step back, keeping what was typed; from its first step it leaves. */
+  /* In the form, Back is a step back, keeping what was typed; from its first step it leaves.
+   * In "Should I book?", Back asks the last question again. */
   if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->callback_page) &&
       kiosk_callback_page_previous_step (self->callback_page))
+    return;
+  if (self->check_page != NULL &&
+      gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->check_page) &&
+      kiosk_check_page_go_back (self->check_page))
     return;
 
   kiosk_window_go_back (self);
@@ -220,6 +232,23 @@ show_callback_action (GtkWidget  *widget,
       kiosk_callback_page_set_topic (self->callback_page, kiosk_topic_get_id (topic));
     }
 
+  kiosk_window_navigate (self, CALLBACK_PAGE);
+}
+
+static void
+show_check_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  kiosk_window_navigate (KIOSK_WINDOW (widget), CHECK_PAGE);
+}
+
+/* "Book a consultation" at the end of "Should I book?": the form, about the check's topic. */
+static void
+check_book_cb (KioskWindow *self,
+               const char  *topic)
+{
+  kiosk_callback_page_set_topic (self->callback_page, topic);
   kiosk_window_navigate (self, CALLBACK_PAGE);
 }
 
@@ -287,50 +316,13 @@ kiosk_window_update_clinic_name (KioskWindow *self)
   gtk_label_set_label (self->clinic_label, *name != '\0' ? name : _("Neurology clinic"));
 }
 
-static void
-kiosk_window_update_emergency (KioskWindow *self)
-{
-  g_autofree char *number = g_settings_get_string (self->settings, "emergency-number");
-  g_autofree char *warning = NULL;
-
-  /* Translators: %s is the local emergency number, such as 911. */
-  warning = g_strdup_printf (_("Sudden drooping of the face, weakness on one side of the body, "
-                               "trouble speaking or a sudden severe headache? Call %s now."),
-                             number);
-  gtk_label_set_label (self->emergency_label, warning);
-  gtk_label_set_label (self->disclaimer_label,
-                       _("This kiosk gives general information. "
-                         "It does not replace a visit to your doctor."));
-}
-
+/* The size itself comes from the window's style provider (kiosk-window-look.c); the class
+ * lets style.css adapt other things to the visitor's choice. */
 static const char * const text_size_classes[] = {
   "kiosk-text-normal",
   "kiosk-text-large",
   "kiosk-text-largest",
 };
-
-static void
-kiosk_window_update_text_size_button (KioskWindow *self)
-{
-  const char *names[] = { _("Text size: normal"), _("Text size: large"), _("Text size: largest") };
-
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_size_button), names[self->text_size]);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_size_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, names[self->text_size],
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Makes the text bigger, then back to normal"),
-                                  -1);
-}
-
-static void
-text_size_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  KioskWindow *self = KIOSK_WINDOW (widget);
-
-  kiosk_window_set_text_size (self, (self->text_size + 1) % G_N_ELEMENTS (text_size_classes));
-}
 
 /* The header is built once, so its words are set here again whenever the language changes. */
 static void
@@ -340,8 +332,6 @@ kiosk_window_retranslate (KioskWindow *self)
   const char *next = kiosk_language_next (self->language, kiosk_application_get_languages (app));
   const char *next_name = kiosk_language_get_native_name (next);
 
-  adw_button_content_set_label (self->back_content, _("Back"));
-  adw_button_content_set_label (self->home_content, _("Home"));
   /* The language button names the other language in that language, for its readers. */
   adw_button_content_set_label (self->language_content, next_name);
   gtk_widget_set_visible (GTK_WIDGET (self->language_button), g_strcmp0 (next, self->language) != 0);
@@ -351,8 +341,7 @@ kiosk_window_retranslate (KioskWindow *self)
                                   -1);
 
   kiosk_window_update_clinic_name (self);
-  kiosk_window_update_emergency (self);
-  kiosk_window_update_text_size_button (self);
+  _kiosk_window_retranslate_look (self);
   _kiosk_window_retranslate_visitor (self);
 }
 
@@ -400,12 +389,12 @@ kiosk_window_build_form_pages (KioskWindow       *self,
   g_signal_connect_object (self->callback_page, "saved", G_CALLBACK (callback_saved_cb), self,
                            G_CONNECT_SWAPPED);
   /* The keyboard needs the room more than the emergency note, which every other page shows. */
-  g_object_bind_property (self->callback_page, "keyboard-visible",
-                          self->emergency_bar, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->callback_page, "notify::keyboard-visible",
+                           G_CALLBACK (_kiosk_window_update_chrome), self, G_CONNECT_SWAPPED);
   kiosk_window_add_content_page (self, GTK_WIDGET (self->callback_page), CALLBACK_PAGE);
 
   self->thanks_page = KIOSK_THANKS_PAGE (kiosk_thanks_page_new ());
+  kiosk_thanks_page_show_booking (self->thanks_page, self->settings, self->language);
   kiosk_window_add_content_page (self, GTK_WIDGET (self->thanks_page), THANKS_PAGE);
 
   self->staff_page = KIOSK_STAFF_PAGE (kiosk_staff_page_new (self->content,
@@ -415,20 +404,44 @@ kiosk_window_build_form_pages (KioskWindow       *self,
 }
 
 static void
+kiosk_window_build_check_page (KioskWindow *self,
+                               KioskCheck  *check)
+{
+  self->check_page = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.show-check", check != NULL);
+  if (check == NULL)
+    return;
+
+  self->check_page = KIOSK_CHECK_PAGE (kiosk_check_page_new (check, self->language));
+  g_signal_connect_object (self->check_page, "book", G_CALLBACK (check_book_cb), self,
+                           G_CONNECT_SWAPPED);
+  kiosk_window_add_content_page (self, GTK_WIDGET (self->check_page), CHECK_PAGE);
+}
+
+static void
 kiosk_window_build_content_pages (KioskWindow       *self,
                                   KioskCallbackPage *previous_form)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->content));
+  KioskCheck *check = kiosk_content_pack_get_check (self->content);
 
   kiosk_window_add_content_page (self, kiosk_home_page_new (self->content), HOME_PAGE);
   kiosk_window_build_form_pages (self, previous_form);
+  kiosk_window_build_check_page (self, check);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KioskTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->content), i);
       g_autofree char *name = g_strconcat (TOPIC_PAGE_PREFIX, kiosk_topic_get_id (topic), NULL);
 
-      kiosk_window_add_content_page (self, kiosk_topic_page_new (topic, self->settings), name);
+      GtkWidget *page = kiosk_topic_page_new (topic, self->settings);
+
+      kiosk_topic_page_show_booking (KIOSK_TOPIC_PAGE (page), self->language);
+      kiosk_topic_page_set_check_visible (KIOSK_TOPIC_PAGE (page), check != NULL &&
+                                          g_strcmp0 (kiosk_check_get_topic (check),
+                                                     kiosk_topic_get_id (topic)) == 0);
+      _kiosk_window_style_chrome (self, kiosk_topic_page_get_action_bar (KIOSK_TOPIC_PAGE (page)));
+      kiosk_window_add_content_page (self, page, name);
     }
 }
 
@@ -480,9 +493,7 @@ kiosk_window_load (KioskWindow *self)
   g_signal_connect_object (self->settings, "changed::clinic-name",
                            G_CALLBACK (kiosk_window_update_clinic_name), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::emergency-number",
-                           G_CALLBACK (kiosk_window_update_emergency), self,
-                           G_CONNECT_SWAPPED);
+  _kiosk_window_setup_look (self);
 
   kiosk_window_set_language (self, kiosk_application_get_default_language (app));
 
@@ -543,6 +554,7 @@ kiosk_window_dispose (GObject *object)
   KioskWindow *self = (KioskWindow *)object;
 
   _kiosk_window_dispose_visitor (self);
+  _kiosk_window_dispose_look (self);
   g_clear_handle_id (&self->staff_press_id, g_source_remove);
   if (self->high_contrast)
     kiosk_window_set_high_contrast (self, FALSE);
@@ -606,14 +618,19 @@ kiosk_window_class_init (KioskWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KIOSK_TYPE_ATTRACT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/kiosk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, attract_view);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, back_content);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, clinic_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, contrast_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, contrast_content);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, contrast_title);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, disclaimer_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, emergency_bar);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, emergency_action_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, emergency_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, home_button);
@@ -622,25 +639,34 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, idle_title);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, language_button);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, language_content);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, look_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, look_content);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, look_popover);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, still_here_button);
-  gtk_widget_class_bind_template_child (widget_class, KioskWindow, text_size_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, text_large_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, text_largest_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, text_normal_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, text_size_title);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, wake_button);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, wake_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, window_controls);
 
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "kiosk.show-topic", "s", show_topic_action);
   gtk_widget_class_install_action (widget_class, "kiosk.show-callback", NULL, show_callback_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.show-check", NULL, show_check_action);
   gtk_widget_class_install_action (widget_class, "kiosk.staff", NULL, staff_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "kiosk.staff", NULL);
   gtk_widget_class_install_action (widget_class, "kiosk.next-language", NULL,
                                    next_language_action);
-  gtk_widget_class_install_action (widget_class, "kiosk.text-size", NULL, text_size_action);
+  gtk_widget_class_install_property_action (widget_class, "kiosk.text-size", "text-size");
   gtk_widget_class_install_property_action (widget_class, "kiosk.high-contrast", "high-contrast");
 
   _kiosk_window_visitor_class_init (widget_class);
+  _kiosk_window_look_class_init (widget_class);
 }
 
 static void
@@ -669,6 +695,7 @@ kiosk_window_init (KioskWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), text_size_classes[KIOSK_TEXT_SIZE_NORMAL]);
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->content_pages = g_ptr_array_new ();
+  _kiosk_window_init_look (self);
 }
 
 KioskWindow *
@@ -723,6 +750,8 @@ kiosk_window_set_language (KioskWindow *self,
       return;
     }
 
+  /* A page read aloud in the old language stops with it. */
+  kiosk_listen_button_stop_all ();
   kiosk_language_apply (language);
   g_free (self->language);
   self->language = g_strdup (language);
@@ -770,8 +799,8 @@ kiosk_window_get_text_size (KioskWindow *self)
  * kiosk_window_set_text_size:
  * @text_size: 0 for normal, 1 for large, 2 for largest
  *
- * Sizes every page's text; the sizes in style.css are relative to the window's, so one class
- * on the window scales them all.
+ * Sizes every page's text: the window's root font size combines this choice with the scale
+ * of the window's size, and every size in style.css is in em of it.
  */
 void
 kiosk_window_set_text_size (KioskWindow *self,
@@ -786,7 +815,7 @@ kiosk_window_set_text_size (KioskWindow *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self), text_size_classes[self->text_size]);
   self->text_size = text_size;
   gtk_widget_add_css_class (GTK_WIDGET (self), text_size_classes[self->text_size]);
-  kiosk_window_update_text_size_button (self);
+  _kiosk_window_update_font_size (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SIZE]);
 }

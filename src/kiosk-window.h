@@ -25,6 +25,9 @@ GtkWidget        *kiosk_window_get_page              (KioskWindow      *self,
 guint             kiosk_window_get_text_size         (KioskWindow      *self);
 void              kiosk_window_set_text_size         (KioskWindow      *self,
                                                       guint             text_size);
+guint             kiosk_window_get_root_font_size    (KioskWindow      *self);
+guint             kiosk_window_scale_percent_for_size (int              width,
+                                                      int              height);
 gboolean          kiosk_window_get_high_contrast     (KioskWindow      *self);
 void              kiosk_window_set_high_contrast     (KioskWindow      *self,
                                                       gboolean          high_contrast);

@@ -5,6 +5,9 @@
  *
  *   kiosk-screenshot --size=1280x800 --language=es --page=topic-causes --output=shot.png
  *   kiosk-screenshot --page=topic-causes --take-home --output=code.png
+ *   kiosk-screenshot --page=topic-causes --scrolled --output=bottom.png
+ *
+ * The image is exactly the screen: an undecorated window of that size, as in kiosk mode.
  */
 
 #include "config.h"
@@ -25,19 +28,23 @@ static char *output_option = NULL;
 static int text_size_option = 0;
 static gboolean contrast_option = FALSE;
 static gboolean take_home_option = FALSE;
+static gboolean scrolled_option = FALSE;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &size_option, "Window size", "WIDTHxHEIGHT" },
   { "language", 0, 0, G_OPTION_ARG_STRING, &language_option, "Language", "LANG" },
   { "page", 0, 0, G_OPTION_ARG_STRING, &page_option,
     "home, topic-ID, callback, callback-STEP (name, phone, time, topic, consent, check, error, "
-    "thanks), staff, staff-list, idle (the warning) or start (after a reset)",
+    "thanks), staff (the PIN pad), staff-list, idle (the warning), start (the dimmed screen "
+    "after a reset) or look (the text size and contrast menu)",
     "PAGE" },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &output_option, "PNG file to write", "FILE" },
   { "text-size", 0, 0, G_OPTION_ARG_INT, &text_size_option, "Text size step, 0 to 2", "N" },
   { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &contrast_option, "High contrast", NULL },
   { "take-home", 0, 0, G_OPTION_ARG_NONE, &take_home_option,
     "On a topic page, show its “Take this home” code", NULL },
+  { "scrolled", 0, 0, G_OPTION_ARG_NONE, &scrolled_option,
+    "On a topic page, scroll to the bottom", NULL },
   { NULL }
 };
 
@@ -69,10 +76,12 @@ save_sample_requests (KioskStore *store)
     }
 }
 
-/* The staff area as reception sees it: a PIN, made-up requests, unlocked. */
+/* The staff area as reception sees it: a PIN, made-up requests; its PIN pad, or unlocked when
+ * @unlock. */
 static void
 open_staff_area (KioskApplication *app,
-                 KioskWindow      *window)
+                 KioskWindow      *window,
+                 gboolean          unlock)
 {
   KioskStore *store = kiosk_application_get_store (app);
   g_autoptr(KioskStaffPin) pin = kiosk_staff_pin_new (kiosk_application_get_data_dir (app), NULL);
@@ -84,6 +93,8 @@ open_staff_area (KioskApplication *app,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.staff", NULL);
   kiosk_test_iterate (300);
+  if (!unlock)
+    return;
   page = kiosk_window_get_page (window, "staff");
   entry = kiosk_test_find_widget (page, GTK_TYPE_PASSWORD_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "123456");
@@ -131,12 +142,15 @@ show_callback_step (KioskWindow *window,
     }
 }
 
-static void
+/* Returns: %FALSE for a page it does not know */
+static gboolean
 show_page (KioskWindow *window,
            const char  *page)
 {
-  if (g_str_equal (page, "staff-list"))
-    open_staff_area (KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))), window);
+  KioskApplication *app = KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  if (g_str_equal (page, "staff-list") || g_str_equal (page, "staff"))
+    open_staff_area (app, window, g_str_equal (page, "staff-list"));
   else if (g_str_equal (page, "idle"))
     {
       /* The "are you still there?" warning, over the home page. */
@@ -147,14 +161,52 @@ show_page (KioskWindow *window,
     kiosk_window_reset (window);
   else if (g_str_has_prefix (page, "callback-"))
     show_callback_step (window, page + strlen ("callback-"));
+  else if (g_str_equal (page, "look"))
+    gtk_menu_button_popup (GTK_MENU_BUTTON (kiosk_test_find_widget (GTK_WIDGET (window),
+                                                                    GTK_TYPE_MENU_BUTTON)));
   else if (g_str_has_prefix (page, "topic-"))
     gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.show-topic", "s", page + strlen ("topic-"));
   else if (!g_str_equal (page, "home"))
     {
       g_autofree char *action = g_strconcat ("kiosk.show-", page, NULL);
 
-      gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+      return gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
     }
+
+  return TRUE;
+}
+
+static void
+scroll_to_bottom (KioskWindow *window)
+{
+  GtkWidget *scroller = kiosk_test_find_widget (kiosk_window_get_visible_page (window),
+                                                GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* A popover is a surface of its own, so it is drawn over the window where it shows. */
+static void
+snapshot_popover (GtkSnapshot *snapshot,
+                  GtkWidget   *window)
+{
+  GtkWidget *popover = kiosk_test_find_visible_popover (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GdkSurface *surface;
+
+  if (popover == NULL)
+    return;
+
+  surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  paintable = gtk_widget_paintable_new (popover);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)),
+                                                gdk_popup_get_position_y (GDK_POPUP (surface))));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+  gtk_snapshot_restore (snapshot);
 }
 
 static gboolean
@@ -170,6 +222,7 @@ save_png (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  snapshot_popover (snapshot, widget);
   node = gtk_snapshot_to_node (snapshot);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -182,6 +235,34 @@ save_png (GtkWidget   *widget,
   return TRUE;
 }
 
+/* Returns: the exit status: 2 for a page the tool does not know */
+static int
+shoot_page (KioskWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!show_page (window, page_option != NULL ? page_option : "home"))
+    {
+      g_printerr ("No page called “%s”\n", page_option);
+      return 2;
+    }
+  if (take_home_option)
+    gtk_widget_activate_action (kiosk_window_get_visible_page (window), "topic.show-take-home",
+                                NULL);
+  kiosk_test_iterate (600);
+  if (scrolled_option)
+    scroll_to_bottom (window);
+  kiosk_test_iterate (600);
+
+  if (!save_png (GTK_WIDGET (window), output_option, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +273,7 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   KioskWindow *window;
   int width = 1280, height = 800;
+  int status;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* Like the tests: no session bus, rather than GTK trying to start one. */
@@ -211,33 +293,33 @@ main (int   argc,
   data_dir = kiosk_test_make_data_dir ();
   /* Pages cross-fade; a screenshot shows where a transition ends, never its middle. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  /* What a patient sees: kiosk mode, without window buttons. */
+  /* What a patient sees: kiosk mode, without window buttons, in a clinic that has set how to
+   * book. */
   app = kiosk_test_application_new (data_dir,
                                     "default-language", language_option ? language_option : "en",
                                     "kiosk-mode", "true",
+                                    "clinic-name", "Clínica Neurológica San José",
+                                    "clinic-phone", "+506 2222 3333",
+                                    "opening-hours",
+                                    "{'es': 'Lunes a viernes, de 7 a. m. a 5 p. m.', "
+                                    "'en': 'Monday to Friday, 7 am to 5 pm'}",
+                                    "callback-within-days", "2",
                                     NULL);
   window = kiosk_window_new (app);
+  /* Without a window manager there is no fullscreen: no decoration (no shadow, no border) and
+   * the screen's size give the same picture. */
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  kiosk_window_set_text_size (window, CLAMP (text_size_option, 0, 2));
+  kiosk_window_set_high_contrast (window, contrast_option);
   gtk_window_present (GTK_WINDOW (window));
   kiosk_test_iterate (300);
 
-  kiosk_window_set_text_size (window, CLAMP (text_size_option, 0, 2));
-  kiosk_window_set_high_contrast (window, contrast_option);
-  show_page (window, page_option != NULL ? page_option : "home");
-  if (take_home_option)
-    gtk_widget_activate_action (kiosk_window_get_visible_page (window), "topic.show-take-home",
-                                NULL);
-  kiosk_test_iterate (1000);
-
-  if (!save_png (GTK_WIDGET (window), output_option, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+  status = shoot_page (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
   kiosk_test_remove_tree (data_dir);
 
-  return 0;
+  return status;
 }

@@ -512,3 +512,35 @@ kiosk_test_find_entry (GtkWidget       *root,
 
   return NULL;
 }
+
+/**
+ * kiosk_test_tap:
+ * @widget: a mapped widget in a window
+ *
+ * Taps the middle of @widget with a real pointer click (XTEST, through xdotool), as a finger
+ * would, and lets the main loop run.
+ */
+void
+kiosk_test_tap (GtkWidget *widget)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autofree char *title = g_strdup (gtk_window_get_title (window));
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  if (title == NULL || !g_str_has_prefix (title, "kiosk-test-"))
+    {
+      g_free (title);
+      title = kiosk_test_name_window (window);
+    }
+
+  kiosk_test_widget_point (widget, &x, &y);
+  {
+    const char * const tap[] = { "search", "--sync", "--name", title, "mousemove", "--window", "%1",
+                                 x, y, "click", "1", NULL };
+
+    kiosk_test_run_xdotool (tap);
+  }
+  kiosk_test_iterate (50);
+}

@@ -55,6 +55,7 @@ GtkWidget        *kiosk_test_find_entry       (GtkWidget       *root,
                                                GtkInputPurpose  purpose);
 
 char             *kiosk_test_name_window      (GtkWindow   *window);
+void              kiosk_test_tap              (GtkWidget   *widget);
 void              kiosk_test_run_xdotool      (const char * const *args);
 void              kiosk_test_press_keys       (GtkWindow   *window,
                                                const char  *keys);

@@ -150,7 +150,7 @@ test_decode_take_home (DecodeFixture *fixture,
         {
           g_autoptr(KioskTopic) topic = g_list_model_get_item (G_LIST_MODEL (pack), i);
           g_autofree char *text = kiosk_take_home_text_new (topic, "Clínica Ñandú",
-                                                            "+506 2222-3333");
+                                                            "+506 2222-3333", "911");
 
           assert_round_trip (fixture, text);
         }

@@ -60,8 +60,8 @@ test_take_home_limit (void)
   g_autoptr(KioskQrMatrix) matrix = kiosk_qr_matrix_new (text, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (kiosk_qr_matrix_get_version (matrix), <=, 21);
-  g_assert_cmpuint (kiosk_qr_matrix_get_width (matrix), <=, 101);
+  g_assert_cmpuint (kiosk_qr_matrix_get_version (matrix), <=, 22);
+  g_assert_cmpuint (kiosk_qr_matrix_get_width (matrix), <=, 105);
 }
 
 static void

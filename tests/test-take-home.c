@@ -10,6 +10,11 @@
 
 #define CLINIC_NAME  "Clínica Ñandú"
 #define CLINIC_PHONE "+506 2222-3333"
+#define EMERGENCY    "911"
+
+#define EN_WARNING "Warning signs: one side of the face suddenly droops, weakness on one side " \
+                   "of the body, trouble speaking or a sudden, severe headache.\n" \
+                   "If this happens, call 911 at once.\n"
 
 static const char * const topic_ids[] = { "causes", "treatments", "specialist", NULL };
 
@@ -33,6 +38,13 @@ static const ExpectedLine expected_lines[] = {
   { "es", "specialist", "- Hay antecedentes en su familia\n" },
   { "en", "causes", "\n\n" CLINIC_NAME ", phone " CLINIC_PHONE },
   { "es", "causes", "\n\n" CLINIC_NAME ", teléfono " CLINIC_PHONE },
+  /* Every page carries the warning signs and what to do, in the page's language. */
+  { "en", "causes", "\n\n" EN_WARNING "\n" },
+  { "en", "treatments", "\n\n" EN_WARNING "\n" },
+  { "en", "specialist", "\n\n" EN_WARNING "\n" },
+  { "es", "causes", "Señales de alarma: se le cae de repente un lado de la cara" },
+  { "es", "treatments", "Si le pasa, llame de inmediato al 911.\n" },
+  { "es", "specialist", "Si le pasa, llame de inmediato al 911.\n" },
 };
 
 static KioskContentPack *
@@ -119,7 +131,8 @@ assert_bundled_language (const char *language)
   for (guint i = 0; topic_ids[i] != NULL; i++)
     {
       KioskTopic *topic = kiosk_content_pack_lookup_topic (pack, topic_ids[i]);
-      g_autofree char *text = kiosk_take_home_text_new (topic, CLINIC_NAME, CLINIC_PHONE);
+      g_autofree char *text = kiosk_take_home_text_new (topic, CLINIC_NAME, CLINIC_PHONE,
+                                                        EMERGENCY);
 
       g_test_message ("%s/%s, %zu bytes:\n%s", language, topic_ids[i], strlen (text), text);
       assert_topic_text (topic, text);
@@ -151,7 +164,7 @@ test_exact_text (void)
 {
   g_autoptr(KioskContentPack) pack = load_pack ("en");
   g_autofree char *text = kiosk_take_home_text_new (kiosk_content_pack_lookup_topic (pack, "causes"),
-                                                    "Test Clinic", "2222 3333");
+                                                    "Test Clinic", "2222 3333", "911");
 
   g_assert_cmpstr (text, ==,
                    "Why does my face twitch?\n"
@@ -165,6 +178,8 @@ test_exact_text (void)
                    "- Long hours on screens\n"
                    "- Neurological conditions\n"
                    "\n"
+                   EN_WARNING
+                   "\n"
                    "Test Clinic, phone 2222 3333");
 }
 
@@ -177,7 +192,8 @@ test_empty_phone_omitted (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (empty_phones); i++)
     {
-      g_autofree char *text = kiosk_take_home_text_new (topic, "Test Clinic", empty_phones[i]);
+      g_autofree char *text = kiosk_take_home_text_new (topic, "Test Clinic", empty_phones[i],
+                                                        EMERGENCY);
 
       assert_plain_and_small (text);
       g_assert_true (g_str_has_suffix (text, "\n\nTest Clinic"));
@@ -191,14 +207,33 @@ test_clinic_name_fallback (void)
   g_autoptr(KioskContentPack) english = load_pack ("en");
   g_autofree char *en_text = kiosk_take_home_text_new (kiosk_content_pack_lookup_topic (english,
                                                                                         "causes"),
-                                                       "", "2222 3333");
+                                                       "", "2222 3333", EMERGENCY);
   g_autoptr(KioskContentPack) spanish = load_pack ("es");
   g_autofree char *es_text = kiosk_take_home_text_new (kiosk_content_pack_lookup_topic (spanish,
                                                                                         "causes"),
-                                                       NULL, NULL);
+                                                       NULL, NULL, NULL);
 
   g_assert_true (g_str_has_suffix (en_text, "\n\nNeurology clinic, phone 2222 3333"));
   g_assert_true (g_str_has_suffix (es_text, "\n\nClínica de neurología"));
+}
+
+/* Without an emergency number, the advice still says to get help, and names no number. */
+static void
+test_no_emergency_number (void)
+{
+  g_autoptr(KioskContentPack) english = load_pack ("en");
+  KioskTopic *topic = kiosk_content_pack_lookup_topic (english, "causes");
+  const char *empty[] = { "", "  ", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      g_autofree char *text = kiosk_take_home_text_new (topic, "Clinic", "", empty[i]);
+
+      assert_plain_and_small (text);
+      g_assert_nonnull (strstr (text, "\nWarning signs: one side of the face suddenly droops"));
+      g_assert_nonnull (strstr (text, "\nIf this happens, get emergency help at once.\n\nClinic"));
+      g_assert_null (strstr (text, "call"));
+    }
 }
 
 /* A topic written by clinic IT, read with the kiosk in English. */
@@ -238,7 +273,7 @@ test_size_limit (void)
   g_autofree char *markdown = g_strdup_printf ("# %s\n\n%s\n\n%s", title, summary, items);
   g_autoptr(KioskTopic) topic = topic_from_markdown (markdown);
   g_autofree char *name = repeat ("Clínica 🏥 ", 30);
-  g_autofree char *text = kiosk_take_home_text_new (topic, name, "+506 2222-3333");
+  g_autofree char *text = kiosk_take_home_text_new (topic, name, "+506 2222-3333", "911");
   g_auto(GStrv) lines = NULL;
   guint n_items = 0;
 
@@ -274,7 +309,7 @@ test_item_without_label (void)
                          "- First paragraph\n\n  Second paragraph\n"
                          "- **Bold:** rest\n"
                          "- **Bold with `code` :** rest\n");
-  g_autofree char *text = kiosk_take_home_text_new (topic, "Clinic", "1");
+  g_autofree char *text = kiosk_take_home_text_new (topic, "Clinic", "1", "911");
 
   g_assert_cmpstr (text, ==,
                    "Title\nSummary.\n\n"
@@ -283,6 +318,7 @@ test_item_without_label (void)
                    "- First paragraph\n"
                    "- Bold\n"
                    "- Bold with code\n"
+                   "\n" EN_WARNING
                    "\nClinic, phone 1");
 }
 
@@ -290,9 +326,9 @@ static void
 test_page_without_list (void)
 {
   g_autoptr(KioskTopic) topic = topic_from_markdown ("# Title\n\nJust a paragraph.\n");
-  g_autofree char *text = kiosk_take_home_text_new (topic, "Clinic", "");
+  g_autofree char *text = kiosk_take_home_text_new (topic, "Clinic", "", "911");
 
-  g_assert_cmpstr (text, ==, "Title\nJust a paragraph.\n\nClinic");
+  g_assert_cmpstr (text, ==, "Title\nJust a paragraph.\n\n" EN_WARNING "\nClinic");
 }
 
 int
@@ -307,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/take-home/exact-text", test_exact_text);
   g_test_add_func ("/kiosk/take-home/empty-phone-omitted", test_empty_phone_omitted);
   g_test_add_func ("/kiosk/take-home/clinic-name-fallback", test_clinic_name_fallback);
+  g_test_add_func ("/kiosk/take-home/no-emergency-number", test_no_emergency_number);
   g_test_add_func ("/kiosk/take-home/size-limit", test_size_limit);
   g_test_add_func ("/kiosk/take-home/item-without-label", test_item_without_label);
   g_test_add_func ("/kiosk/take-home/page-without-list", test_page_without_list);

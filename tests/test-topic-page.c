@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "kiosk-content-pack.h"
@@ -44,6 +45,8 @@ page_setup (PageFixture   *fixture,
 
   /* The smallest screen the kiosk supports. */
   fixture->window = GTK_WINDOW (gtk_window_new ());
+  /* The kiosk's sizes at the design size, 20 px text. */
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "kiosk-window");
   gtk_window_set_default_size (fixture->window, 1280, 800);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_present (fixture->window);
@@ -196,14 +199,165 @@ test_hide (PageFixture   *fixture,
 
 /* The window calls scroll_to_top whenever it shows the page: the next visitor starts at the
  * top of the text, without the last visitor's code. */
+static GtkAdjustment *
+page_adjustment (PageFixture *fixture)
+{
+  GtkWidget *scroller = kiosk_test_find_widget (GTK_WIDGET (fixture->page),
+                                                GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+/* Whether @widget is drawn inside the page's window, whole. */
+static gboolean
+inside_window (PageFixture *fixture,
+               GtkWidget   *widget)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_bounds (widget, GTK_WIDGET (fixture->window), &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 && bounds.size.height > 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (fixture->window));
+}
+
+/* The bar with "Request a callback" and "Take this home" stays in view, and the "more below"
+ * cue shows until the bottom of the page, wherever it is scrolled to. */
+static void
+test_action_bar_stays (PageFixture   *fixture,
+                       gconstpointer  data)
+{
+  GtkAdjustment *adjustment = page_adjustment (fixture);
+  GtkWidget *callback = page_button (fixture, "kiosk.show-callback");
+  GtkWidget *take_home = page_button (fixture, "topic.show-take-home");
+
+  kiosk_test_iterate (50);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment));
+  g_assert_true (gtk_widget_is_ancestor (callback, kiosk_topic_page_get_action_bar (fixture->page)));
+  g_assert_true (inside_window (fixture, callback));
+  g_assert_true (inside_window (fixture, take_home));
+  g_assert_true (kiosk_topic_page_get_more_below (fixture->page));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 3);
+  kiosk_test_iterate (50);
+  g_assert_true (inside_window (fixture, callback));
+  g_assert_true (kiosk_topic_page_get_more_below (fixture->page));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  kiosk_test_iterate (50);
+  g_assert_true (inside_window (fixture, callback));
+  g_assert_true (inside_window (fixture, take_home));
+  g_assert_false (kiosk_topic_page_get_more_below (fixture->page));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  g_assert_true (kiosk_topic_page_get_more_below (fixture->page));
+}
+
+static char *
+decode_code (GdkTexture *texture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) zbarimg = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kiosk-topic-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "code.png", NULL);
+  gsize length;
+  const char *data;
+
+  g_assert_no_error (error);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  /* -Sbinary: the bytes as they are (see test-qr-code.c). */
+  zbarimg = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("KIOSK_ZBARIMG"),
+                              "--raw", "-q", "--nodbus", "-Sbinary", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate (zbarimg, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (zbarimg));
+  g_unlink (path);
+  g_rmdir (dir);
+
+  data = g_bytes_get_data (out, &length);
+  g_assert_cmpuint (length, >, 0);
+
+  return g_strndup (data, data[length - 1] == '\n' ? length - 1 : length);
+}
+
+/* What a phone reads from the code on the screen: the page's points, the warning signs and
+ * the emergency advice with the number from the settings. */
+static void
+test_code_decodes (PageFixture   *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *decoded = NULL;
+  g_autofree char *text = NULL;
+  GdkPaintable *code;
+
+  if (g_getenv ("KIOSK_ZBARIMG") == NULL)
+    {
+      g_test_skip ("zbarimg was not found at configure time (Debian package zbar-tools)");
+      return;
+    }
+
+  g_settings_set_string (fixture->settings, "emergency-number", "112");
+  show_take_home (fixture);
+  code = gtk_picture_get_paintable (GTK_PICTURE (find_picture (GTK_WIDGET (fixture->page))));
+  decoded = decode_code (GDK_TEXTURE (code));
+  text = kiosk_topic_page_dup_take_home_text (fixture->page);
+  g_settings_reset (fixture->settings, "emergency-number");
+
+  g_test_message ("%s", decoded);
+  g_assert_cmpstr (decoded, ==, text);
+  g_assert_nonnull (strstr (decoded, "\n- Stress and anxiety\n"));
+  g_assert_nonnull (strstr (decoded, "\nWarning signs: one side of the face suddenly droops"));
+  g_assert_nonnull (strstr (decoded, "\nIf this happens, call 112 at once.\n"));
+  g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (fixture->page),
+                                           "Scan with your phone’s camera to keep this text"));
+}
+
+/* How to book: each row follows its setting and is gone, not empty, without one. */
+static void
+test_booking_rows (PageFixture   *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GtkWidget *title;
+
+  kiosk_topic_page_show_booking (fixture->page, "en");
+  title = kiosk_test_find_label (page, "How to book a consultation");
+  g_assert_nonnull (title);
+  kiosk_test_iterate (20);
+  /* The fixture sets only the phone. */
+  g_assert_true (gtk_widget_is_visible (title));
+  g_assert_nonnull (kiosk_test_find_label (page, "Call the clinic: +506 2222-3333"));
+  g_assert_null (kiosk_test_find_label (page, "Opening hours"));
+  g_assert_null (kiosk_test_find_label (page, "working day"));
+
+  g_settings_set_value (fixture->settings, "opening-hours",
+                        g_variant_new_parsed ("{'es': 'Lunes a viernes', 'en': 'Monday to Friday'}"));
+  g_settings_set_uint (fixture->settings, "callback-within-days", 1);
+  g_assert_true (gtk_widget_is_visible (kiosk_test_find_label (page, "Opening hours: Monday to Friday")));
+  g_assert_true (gtk_widget_is_visible (kiosk_test_find_label (page, "calls you back within 1 working day.")));
+
+  g_settings_set_string (fixture->settings, "clinic-phone", " ");
+  g_settings_reset (fixture->settings, "callback-within-days");
+  g_assert_null (kiosk_test_find_label (page, "Call the clinic"));
+  g_assert_null (kiosk_test_find_label (page, "working day"));
+  g_assert_true (gtk_widget_is_visible (title));
+
+  /* With nothing set, the card goes. */
+  g_settings_reset (fixture->settings, "opening-hours");
+  g_assert_false (gtk_widget_is_visible (title));
+}
+
 static void
 test_reset_hides (PageFixture   *fixture,
                   gconstpointer  data)
 {
   GtkWidget *picture = find_picture (GTK_WIDGET (fixture->page));
-  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
-    page_button (fixture, "topic.show-take-home"), GTK_TYPE_SCROLLED_WINDOW));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkAdjustment *adjustment = page_adjustment (fixture);
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
@@ -290,6 +444,12 @@ main (int   argc,
               page_setup, test_settings_followed, page_teardown);
   g_test_add ("/kiosk/topic-page/property", PageFixture, NULL,
               page_setup, test_property, page_teardown);
+  g_test_add ("/kiosk/topic-page/action-bar-stays", PageFixture, NULL,
+              page_setup, test_action_bar_stays, page_teardown);
+  g_test_add ("/kiosk/topic-page/code-decodes", PageFixture, NULL,
+              page_setup, test_code_decodes, page_teardown);
+  g_test_add ("/kiosk/topic-page/booking-rows", PageFixture, NULL,
+              page_setup, test_booking_rows, page_teardown);
 
   return g_test_run ();
 }

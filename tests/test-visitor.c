@@ -105,32 +105,85 @@ test_still_here (VisitorFixture *fixture,
   g_assert_cmpstr (gtk_editable_get_text (form_entry (fixture)), ==, "Rosa Jiménez");
 }
 
+/* The toggle in the "Text size and contrast" menu for text size @size. */
+static GtkWidget *
+text_size_button (GtkWidget *root,
+                  guint      size)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "kiosk.text-size") == 0 &&
+      g_variant_get_uint32 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) == size)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = text_size_button (child, size);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+open_look_menu (VisitorFixture *fixture)
+{
+  GtkWidget *menu = kiosk_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *popover;
+
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_mapped (menu));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+  kiosk_test_iterate (100);
+  popover = kiosk_test_find_visible_popover (menu);
+  g_assert_nonnull (popover);
+
+  return popover;
+}
+
+/* One labelled control opens the sizes and the contrast switch; each is a real toggle that
+ * shows which is on. */
 static void
 test_text_size_and_contrast_buttons (VisitorFixture *fixture,
                                      gconstpointer   data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GtkWidget *text_size = kiosk_test_find_button (window, "kiosk.text-size");
-  GtkWidget *contrast = kiosk_test_find_button (window, "kiosk.high-contrast");
+  GtkWidget *menu = kiosk_test_find_widget (window, GTK_TYPE_MENU_BUTTON);
   GtkWidget *title = kiosk_test_find_label (window, "Facial twitching and spasms");
+  GtkWidget *popover, *contrast;
   int normal_height, largest_height;
 
+  g_assert_nonnull (kiosk_test_find_label (menu, "Text size and contrast"));
+  gtk_test_accessible_assert_property (menu, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Text size and contrast");
+  popover = open_look_menu (fixture);
+  contrast = kiosk_test_find_button (popover, "kiosk.high-contrast");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (text_size_button (popover, 0))));
+
   gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, -1, &normal_height, NULL, NULL, NULL);
-  kiosk_test_click (text_size);
+  kiosk_test_click (text_size_button (popover, 1));
   g_assert_cmpuint (kiosk_window_get_text_size (fixture->window), ==, 1);
-  kiosk_test_click (text_size);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (text_size_button (popover, 1))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (text_size_button (popover, 0))));
+  kiosk_test_click (text_size_button (popover, 2));
   g_assert_cmpuint (kiosk_window_get_text_size (fixture->window), ==, 2);
+  kiosk_test_iterate (50);
   gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, -1, &largest_height, NULL, NULL, NULL);
   /* The largest step is about one and a half times the normal text. */
   g_assert_cmpfloat ((double)largest_height / normal_height, >=, 1.35);
-  kiosk_test_click (text_size);
+  kiosk_test_click (text_size_button (popover, 0));
   g_assert_cmpuint (kiosk_window_get_text_size (fixture->window), ==, 0);
 
+  gtk_test_accessible_assert_property (contrast, GTK_ACCESSIBLE_PROPERTY_LABEL, "High contrast");
   kiosk_test_click (contrast);
   g_assert_true (kiosk_window_get_high_contrast (fixture->window));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (contrast)));
   kiosk_test_click (contrast);
   g_assert_false (kiosk_window_get_high_contrast (fixture->window));
+  gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static void
@@ -282,6 +335,7 @@ test_accessibility_walk (VisitorFixture *fixture,
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
       KioskContentPack *content;
+      GtkWidget *popover;
       guint n;
 
       kiosk_window_set_language (fixture->window, languages[l]);
@@ -310,6 +364,11 @@ test_accessibility_walk (VisitorFixture *fixture,
                                         step);
           check_page (fixture, name, problems);
         }
+
+      /* The text size and contrast menu. */
+      popover = open_look_menu (fixture);
+      check_page (fixture, "text size and contrast menu", problems);
+      gtk_popover_popdown (GTK_POPOVER (popover));
 
       /* The idle warning. */
       kiosk_window_set_idle_timing (fixture->window, 100, 5);

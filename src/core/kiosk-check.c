@@ -22,6 +22,8 @@ struct _KioskCheck
   char          *topic;
   const char    *questions[KIOSK_CHECK_N_QUESTIONS];
   guint          sections[N_SECTIONS];  /* the index of each section's heading */
+  KioskDocument *book;
+  KioskDocument *habits;
 };
 
 G_DEFINE_FINAL_TYPE (KioskCheck, kiosk_check, G_TYPE_OBJECT)
@@ -113,6 +115,9 @@ kiosk_check_new_from_document (KioskDocument  *document,
         }
     }
 
+  self->book = kiosk_document_new_from_section (document, self->sections[SECTION_BOOK]);
+  self->habits = kiosk_document_new_from_section (document, self->sections[SECTION_HABITS]);
+
   return g_steal_pointer (&self);
 }
 
@@ -160,23 +165,13 @@ kiosk_check_get_topic (KioskCheck *self)
   return self->topic;
 }
 
-static guint
-ending_section (KioskCheckEnding ending)
-{
-  return ending == KIOSK_CHECK_ENDING_BOOK ? SECTION_BOOK : SECTION_HABITS;
-}
-
 const char *
 kiosk_check_get_ending_title (KioskCheck       *self,
                               KioskCheckEnding  ending)
 {
-  const KioskBlock *heading;
-
   g_return_val_if_fail (KIOSK_IS_CHECK (self), NULL);
 
-  heading = kiosk_document_get_block (self->document, self->sections[ending_section (ending)]);
-
-  return kiosk_block_get_text (heading);
+  return kiosk_document_get_title (kiosk_check_get_ending (self, ending));
 }
 
 KioskDocument *
@@ -188,25 +183,17 @@ kiosk_check_get_document (KioskCheck *self)
 }
 
 /**
- * kiosk_check_get_ending_range:
- * @end: (out): the index after the ending's last block
+ * kiosk_check_get_ending:
  *
- * Returns: the index of the ending's first block after its heading, in the document
+ * Returns: (transfer none): the ending as a page of its own, its heading as the title
  */
-guint
-kiosk_check_get_ending_range (KioskCheck       *self,
-                              KioskCheckEnding  ending,
-                              guint            *end)
+KioskDocument *
+kiosk_check_get_ending (KioskCheck       *self,
+                        KioskCheckEnding  ending)
 {
-  guint heading;
+  g_return_val_if_fail (KIOSK_IS_CHECK (self), NULL);
 
-  g_return_val_if_fail (KIOSK_IS_CHECK (self), 0);
-  g_return_val_if_fail (end != NULL, 0);
-
-  heading = self->sections[ending_section (ending)];
-  *end = kiosk_document_get_section_end (self->document, heading);
-
-  return heading + 1;
+  return ending == KIOSK_CHECK_ENDING_BOOK ? self->book : self->habits;
 }
 
 /**
@@ -235,6 +222,8 @@ kiosk_check_finalize (GObject *object)
   KioskCheck *self = (KioskCheck *)object;
 
   g_clear_object (&self->document);
+  g_clear_object (&self->book);
+  g_clear_object (&self->habits);
   g_clear_pointer (&self->topic, g_free);
 
   G_OBJECT_CLASS (kiosk_check_parent_class)->finalize (object);

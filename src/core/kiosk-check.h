@@ -28,9 +28,8 @@ const char    *kiosk_check_get_topic         (KioskCheck        *self);
 const char    *kiosk_check_get_ending_title  (KioskCheck        *self,
                                               KioskCheckEnding   ending);
 KioskDocument *kiosk_check_get_document      (KioskCheck        *self);
-guint          kiosk_check_get_ending_range  (KioskCheck        *self,
-                                              KioskCheckEnding   ending,
-                                              guint             *end);
+KioskDocument *kiosk_check_get_ending        (KioskCheck        *self,
+                                              KioskCheckEnding   ending);
 KioskCheckEnding kiosk_check_decide          (const gboolean    *answers);
 
 G_END_DECLS

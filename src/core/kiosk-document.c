@@ -610,3 +610,52 @@ kiosk_document_get_section_end (KioskDocument *self,
 
   return end;
 }
+
+/* Deep, like kiosk_block_free(): the nesting limit keeps the depth small. */
+static KioskBlock *
+kiosk_block_copy (const KioskBlock *block)
+{
+  KioskBlock *copy = kiosk_block_new (block->kind, block->level);
+
+  g_string_append_len (copy->text, block->text->str, block->text->len);
+  g_array_append_vals (copy->spans, block->spans->data, block->spans->len);
+  for (guint i = 0; i < block->children->len; i++)
+    g_ptr_array_add (copy->children, kiosk_block_copy (g_ptr_array_index (block->children, i)));
+
+  return copy;
+}
+
+/**
+ * kiosk_document_new_from_section:
+ * @heading: the index of a top-level heading block, see kiosk_document_get_section_end()
+ *
+ * A section as a page of its own: its heading becomes the title (a level-1 heading) and the
+ * blocks under it follow, copied.
+ *
+ * Returns: (transfer full): the new document
+ */
+KioskDocument *
+kiosk_document_new_from_section (KioskDocument *self,
+                                 guint          heading)
+{
+  KioskDocument *section;
+  KioskBlock *title;
+  guint end;
+
+  g_return_val_if_fail (KIOSK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (heading < self->blocks->len, NULL);
+  g_return_val_if_fail (kiosk_block_get_kind (g_ptr_array_index (self->blocks, heading)) ==
+                        KIOSK_BLOCK_HEADING, NULL);
+
+  end = kiosk_document_get_section_end (self, heading);
+  section = g_object_new (KIOSK_TYPE_DOCUMENT, NULL);
+  title = kiosk_block_copy (g_ptr_array_index (self->blocks, heading));
+  title->level = 1;
+  g_ptr_array_add (section->blocks, title);
+  for (guint i = heading + 1; i < end; i++)
+    g_ptr_array_add (section->blocks, kiosk_block_copy (g_ptr_array_index (self->blocks, i)));
+
+  kiosk_document_find_title (section);
+
+  return section;
+}

@@ -64,6 +64,8 @@ const char        *kiosk_document_get_summary      (KioskDocument  *self);
 char              *kiosk_document_to_plain_text    (KioskDocument  *self);
 guint              kiosk_document_get_section_end  (KioskDocument  *self,
                                                     guint           heading);
+KioskDocument     *kiosk_document_new_from_section (KioskDocument  *self,
+                                                    guint           heading);
 
 KioskBlockKind     kiosk_block_get_kind            (const KioskBlock *block);
 guint              kiosk_block_get_level           (const KioskBlock *block);

@@ -179,6 +179,8 @@ struct _KioskSpeechSink
   FILE                *file;
   guint32              data_bytes;
   char                *path;
+  int                  rate;
+  gboolean             paced;     /* written at the speed a device would play it */
   /* ...or the audio output, opened at the engine's sample rate. */
   struct audio_object *audio;
   gboolean             audio_open;
@@ -202,6 +204,8 @@ sink_write (KioskSpeechSink  *sink,
           return FALSE;
         }
       sink->data_bytes += bytes;
+      if (sink->paced)
+        g_usleep ((gulong)n_samples * G_USEC_PER_SEC / sink->rate);
       return TRUE;
     }
 
@@ -280,6 +284,7 @@ sink_start (KioskSpeechSink  *sink,
   guint8 header[44];
   int rc;
 
+  sink->rate = rate;
   if (sink->file != NULL)
     {
       /* Rewritten with the real sizes when the reading ends. */
@@ -368,6 +373,30 @@ kiosk_speech_sink_new_for_file (const char  *path,
   sink = g_new0 (KioskSpeechSink, 1);
   sink->file = file;
   sink->path = g_strdup (path);
+
+  return sink;
+}
+
+/**
+ * kiosk_speech_sink_new_default:
+ *
+ * The sink the kiosk reads into: the default audio output, or, when the environment variable
+ * `KIOSK_SPEECH_SINK` is `file:PATH`, the WAV file PATH written at the pace a sound card would
+ * play it (to record what the kiosk says on a machine without sound, and for the tests).
+ *
+ * Returns: (transfer full): the sink, or %NULL with @error set
+ */
+KioskSpeechSink *
+kiosk_speech_sink_new_default (GError **error)
+{
+  const char *target = g_getenv ("KIOSK_SPEECH_SINK");
+  KioskSpeechSink *sink;
+
+  if (target == NULL || !g_str_has_prefix (target, "file:"))
+    return kiosk_speech_sink_new_for_audio (error);
+
+  if ((sink = kiosk_speech_sink_new_for_file (target + strlen ("file:"), error)) != NULL)
+    sink->paced = TRUE;
 
   return sink;
 }

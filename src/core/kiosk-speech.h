@@ -46,6 +46,7 @@ const char        *kiosk_speech_script_get_text          (KioskSpeechScript  *sc
 KioskSpeechSink   *kiosk_speech_sink_new_for_file        (const char         *path,
                                                           GError            **error);
 KioskSpeechSink   *kiosk_speech_sink_new_for_audio       (GError            **error);
+KioskSpeechSink   *kiosk_speech_sink_new_default         (GError            **error);
 void               kiosk_speech_sink_free                (KioskSpeechSink    *sink);
 
 const char        *kiosk_speech_voice_for_language       (const char         *language);

@@ -2,8 +2,9 @@
 /*
  * The "Take this home" summary of a topic page: short plain text that a patient's phone shows
  * after scanning the page's QR code. It holds the page's title, its one-line summary, the list
- * items by their bold labels and the clinic's name and phone number, and nothing else: no link,
- * no identifier, nothing that could tell anyone who scanned it.
+ * items by their bold labels, the warning signs with what to do then, and the clinic's name and
+ * phone number, and nothing else: no link, no identifier, nothing that could tell anyone who
+ * scanned it.
  *
  *   Why does my face twitch?
  *   A twitching face can have several causes, and there are solutions to help.
@@ -11,7 +12,12 @@
  *   - Stress and anxiety
  *   - Not enough sleep
  *
+ *   Warning signs: one side of the face suddenly droops, …
+ *   If this happens, call 911 at once.
+ *
  *   Neurology clinic, phone 2222 3333
+ *
+ * At home there is no reception to tell, so the advice names the emergency number alone.
  */
 
 #include "config.h"
@@ -21,12 +27,13 @@
 
 #include "kiosk-take-home.h"
 
-/* Each part has a byte budget, so that title, summary and clinic line together always leave
- * room for some list items below KIOSK_TAKE_HOME_MAX_SIZE, whatever the content's script. */
-#define TITLE_MAX_CHARS   100
-#define TITLE_MAX_BYTES   150
-#define SUMMARY_MAX_CHARS 200
-#define SUMMARY_MAX_BYTES 250
+/* Each part has a byte budget, so that title, summary, warning and clinic line together always
+ * leave room for some list items below KIOSK_TAKE_HOME_MAX_SIZE, whatever the content's script
+ * (at most about 680 bytes for those parts in Spanish). */
+#define TITLE_MAX_CHARS   80
+#define TITLE_MAX_BYTES   120
+#define SUMMARY_MAX_CHARS 120
+#define SUMMARY_MAX_BYTES 150
 #define NAME_MAX_CHARS    60
 #define NAME_MAX_BYTES    100
 #define PHONE_MAX_CHARS   30
@@ -221,6 +228,25 @@ clinic_line (const char *clinic_name,
   return g_strdup_printf (_("%s, phone %s"), name, phone);
 }
 
+/* The warning signs, and the emergency number to call when one appears. */
+static char *
+warning_text (const char *emergency_number)
+{
+  g_autofree char *number = shorten_line (emergency_number != NULL ? emergency_number : "",
+                                          PHONE_MAX_CHARS, PHONE_MAX_BYTES);
+  g_autofree char *action = NULL;
+
+  if (*number != '\0')
+    /* Translators: in a page summary on a patient's phone; %s is the emergency number. */
+    action = g_strdup_printf (_("If this happens, call %s at once."), number);
+  else
+    action = g_strdup (_("If this happens, get emergency help at once."));
+
+  return g_strconcat (_("Warning signs: one side of the face suddenly droops, weakness on one "
+                        "side of the body, trouble speaking or a sudden, severe headache."),
+                      "\n", action, "\n", NULL);
+}
+
 static char *
 header_text (KioskTopic *topic)
 {
@@ -242,10 +268,12 @@ header_text (KioskTopic *topic)
  * @topic: the topic, in the language of its page
  * @clinic_name: (nullable): the clinic's name; empty or %NULL names it "Neurology clinic"
  * @clinic_phone: (nullable): the clinic's phone number; empty or %NULL leaves it out
+ * @emergency_number: (nullable): the emergency number; empty or %NULL names none
  *
  * Writes the plain-text summary of @topic for its page's QR code: the title and summary, a
- * blank line, the list items as "- label" lines, a blank line and the clinic's name and phone,
- * in UTF-8 with LF line breaks. The fixed words are translated into the current gettext
+ * blank line, the list items as "- label" lines, a blank line, the warning signs and the
+ * emergency advice, a blank line and the clinic's name and phone, in UTF-8 with LF line
+ * breaks. The fixed words are translated into the current gettext
  * language, which the kiosk keeps equal to the language of its pages.
  *
  * Long parts are shortened with "…" and list items that do not fit are replaced by "- …", so
@@ -256,10 +284,12 @@ header_text (KioskTopic *topic)
 char *
 kiosk_take_home_text_new (KioskTopic *topic,
                           const char *clinic_name,
-                          const char *clinic_phone)
+                          const char *clinic_phone,
+                          const char *emergency_number)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *header = NULL;
+  g_autofree char *warning = NULL;
   g_autofree char *footer = NULL;
   GString *out;
   gsize fixed;
@@ -267,17 +297,21 @@ kiosk_take_home_text_new (KioskTopic *topic,
   g_return_val_if_fail (KIOSK_IS_TOPIC (topic), NULL);
 
   header = header_text (topic);
+  warning = warning_text (emergency_number);
   footer = clinic_line (clinic_name, clinic_phone);
   collect_items (kiosk_topic_get_document (topic), NULL, items);
 
   out = g_string_new (header);
-  /* The header, a blank line, the items, a blank line and the clinic line. */
-  fixed = strlen (header) + 1 + 1 + strlen (footer);
+  /* The header, a blank line, the items, a blank line, the warning, a blank line and the
+   * clinic line: the items get what the rest leaves. */
+  fixed = strlen (header) + 1 + 1 + strlen (warning) + 1 + strlen (footer);
   if (items->len > 0 && fixed < KIOSK_TAKE_HOME_MAX_SIZE)
     {
       g_string_append_c (out, '\n');
       append_items (out, items, KIOSK_TAKE_HOME_MAX_SIZE - fixed);
     }
+  g_string_append_c (out, '\n');
+  g_string_append (out, warning);
   g_string_append_c (out, '\n');
   g_string_append (out, footer);
 

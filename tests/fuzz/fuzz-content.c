@@ -62,7 +62,8 @@ check_pack (KioskContentPack *pack)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KioskTopic) topic = g_list_model_get_item (G_LIST_MODEL (pack), i);
-      g_autofree char *take_home = kiosk_take_home_text_new (topic, "Clinic", "+506 2222 3333");
+      g_autofree char *take_home = kiosk_take_home_text_new (topic, "Clinic", "+506 2222 3333",
+                                                             "911");
 
       check_document (kiosk_topic_get_document (topic));
       kiosk_fuzz_check (strlen (take_home) <= KIOSK_TAKE_HOME_MAX_SIZE, "take-home text fits");
