@@ -171,7 +171,8 @@ SHOT_FORM_PAGES=(callback-name callback-phone callback-time callback-topic callb
 # The README's representative set, copied into docs/screenshots/.
 SHOT_README=(home-en-1280x800 home-es-1080x1920 topic-causes-en-1920x1080
              topic-specialist-bottom-es-800x1280 take-home-en-1280x800 callback-name-en-1280x800
-             callback-check-es-1280x800 idle-es-1280x800 start-en-1920x1080
+             callback-check-es-1280x800 idle-es-1280x800 start-en-1920x1080 check-es-1280x800
+             check-book-en-1280x800
              high-contrast-es-1280x800 staff-en-1280x800 staff-list-en-1280x800)
 
 # One screenshot on the virtual display of its size; a page the tool does not know (exit 2)
@@ -204,6 +205,10 @@ shoot_size() {
     done
     shoot "$size" "idle-$lang-$size" --language="$lang" --page=idle
     shoot "$size" "start-$lang-$size" --language="$lang" --page=start
+    shoot "$size" "start-dim-$lang-$size" --language="$lang" --page=start-dim
+    for page in check check-book check-habits; do
+      shoot "$size" "$page-$lang-$size" --language="$lang" --page="$page"
+    done
     shoot "$size" "look-$lang-$size" --language="$lang" --page=look
     shoot "$size" "high-contrast-$lang-$size" --language="$lang" --page=topic-specialist \
       --high-contrast --text-size=2

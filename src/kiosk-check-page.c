@@ -28,8 +28,9 @@ struct _KioskCheckPage
   GtkLabel          *progress_label;
   KioskListenButton *question_listen;
   GtkLabel          *question_label;
+  GtkBox            *ending_box;
+  GtkBox            *questions_box;
   GtkScrolledWindow *scroller;
-  GtkStack          *stack;
   GtkLabel          *title_label;
 
   KioskCheck        *check;
@@ -72,7 +73,8 @@ kiosk_check_page_show_question (KioskCheckPage *self)
 
   self->finished = FALSE;
   gtk_label_set_label (self->title_label, kiosk_check_get_title (self->check));
-  gtk_stack_set_visible_child_name (self->stack, "questions");
+  gtk_widget_set_visible (GTK_WIDGET (self->ending_box), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->questions_box), TRUE);
   kiosk_scrolled_window_scroll_to_top (self->scroller);
 }
 
@@ -88,7 +90,8 @@ kiosk_check_page_show_ending (KioskCheckPage *self)
   kiosk_listen_button_set_document (self->ending_listen, document);
 
   self->finished = TRUE;
-  gtk_stack_set_visible_child_name (self->stack, "ending");
+  gtk_widget_set_visible (GTK_WIDGET (self->questions_box), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->ending_box), TRUE);
   kiosk_scrolled_window_scroll_to_top (self->scroller);
 }
 
@@ -248,6 +251,7 @@ kiosk_check_page_class_init (KioskCheckPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/kiosk-check-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, ending_box);
   gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, ending_view);
   gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, ending_listen);
   gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, intro_label);
@@ -255,8 +259,8 @@ kiosk_check_page_class_init (KioskCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, question_listen);
   gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, question_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, questions_box);
   gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KioskCheckPage, title_label);
 }
 

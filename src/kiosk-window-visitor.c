@@ -97,6 +97,7 @@ still_here_action (GtkWidget  *widget,
 static void
 attract_finished_cb (KioskWindow *self)
 {
+  gtk_widget_set_visible (GTK_WIDGET (self->attract_view), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->wake_button), "kiosk-wake-attract");
 }
 
@@ -116,6 +117,7 @@ kiosk_window_start_attract (KioskWindow *self)
     }
 
   gtk_widget_add_css_class (GTK_WIDGET (self->wake_button), "kiosk-wake-attract");
+  gtk_widget_set_visible (GTK_WIDGET (self->attract_view), TRUE);
   kiosk_attract_view_start (self->attract_view, minutes * 60);
 }
 

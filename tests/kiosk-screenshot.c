@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kiosk-attract-view.h"
 #include "kiosk-callback-page.h"
+#include "kiosk-check.h"
 #include "kiosk-staff-pin.h"
 #include "kiosk-test-util.h"
 #include "kiosk-window.h"
@@ -35,8 +37,9 @@ static const GOptionEntry entries[] = {
   { "language", 0, 0, G_OPTION_ARG_STRING, &language_option, "Language", "LANG" },
   { "page", 0, 0, G_OPTION_ARG_STRING, &page_option,
     "home, topic-ID, callback, callback-STEP (name, phone, time, topic, consent, check, error, "
-    "thanks), staff (the PIN pad), staff-list, idle (the warning), start (the dimmed screen "
-    "after a reset) or look (the text size and contrast menu)",
+    "thanks), check, check-book, check-habits (Should I book? and its endings), staff (the PIN "
+    "pad), staff-list, idle (the warning), start (the waiting screen's cards after a reset), "
+    "start-dim (once they stop) or look (the text size and contrast menu)",
     "PAGE" },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &output_option, "PNG file to write", "FILE" },
   { "text-size", 0, 0, G_OPTION_ARG_INT, &text_size_option, "Text size step, 0 to 2", "N" },
@@ -142,6 +145,30 @@ show_callback_step (KioskWindow *window,
     }
 }
 
+/* "Should I book?" on its first question, or answered all yes or all no to show an ending. */
+static void
+show_check (KioskWindow *window,
+            const char  *ending)
+{
+  GtkWidget *page = kiosk_window_get_page (window, "check");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.show-check", NULL);
+  kiosk_test_iterate (200);
+  for (guint q = 0; ending != NULL && q < KIOSK_CHECK_N_QUESTIONS; q++)
+    gtk_widget_activate_action (page, "check.answer", "b", g_str_equal (ending, "book"));
+}
+
+/* The start screen once the waiting screen's cards have run their time: dimmed. */
+static void
+show_dim_start (KioskWindow *window)
+{
+  GtkWidget *cards = kiosk_test_find_widget (GTK_WIDGET (window), KIOSK_TYPE_ATTRACT_VIEW);
+
+  kiosk_window_reset (window);
+  kiosk_attract_view_stop (KIOSK_ATTRACT_VIEW (cards));
+  g_signal_emit_by_name (cards, "finished");
+}
+
 /* Returns: %FALSE for a page it does not know */
 static gboolean
 show_page (KioskWindow *window,
@@ -159,6 +186,12 @@ show_page (KioskWindow *window,
     }
   else if (g_str_equal (page, "start"))
     kiosk_window_reset (window);
+  else if (g_str_equal (page, "start-dim"))
+    show_dim_start (window);
+  else if (g_str_equal (page, "check"))
+    show_check (window, NULL);
+  else if (g_str_equal (page, "check-book") || g_str_equal (page, "check-habits"))
+    show_check (window, page + strlen ("check-"));
   else if (g_str_has_prefix (page, "callback-"))
     show_callback_step (window, page + strlen ("callback-"));
   else if (g_str_equal (page, "look"))

@@ -190,6 +190,12 @@ test_attract_after_reset (RoomFixture   *fixture,
   g_assert_nonnull (kiosk_test_find_label (GTK_WIDGET (fixture->window),
                                            "Toque la pantalla para empezar"));
 
+  /* When the loop's time is up the cards go and the start screen dims, as before the loop. */
+  g_signal_emit_by_name (view, "finished");
+  g_assert_false (gtk_widget_get_visible (view));
+  kiosk_window_reset (fixture->window);
+  g_assert_true (gtk_widget_get_visible (view));
+
   /* The first touch only wakes the kiosk, and the loop stops. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.wake", NULL);
   g_assert_false (kiosk_attract_view_get_running (KIOSK_ATTRACT_VIEW (view)));
