@@ -84,19 +84,40 @@ kiosk_listen_button_build_script (KioskListenButton *self)
   return script;
 }
 
-/* The reading speed from the clinic's settings. */
-static guint
-kiosk_listen_button_get_rate (KioskListenButton *self)
+static GSettings *
+kiosk_listen_button_get_settings (KioskListenButton *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
                                              : NULL;
 
-  if (!KIOSK_IS_APPLICATION (app))
-    return DEFAULT_RATE_WPM;
+  return KIOSK_IS_APPLICATION (app) ? kiosk_application_get_settings (KIOSK_APPLICATION (app))
+                                    : NULL;
+}
 
-  return g_settings_get_uint (kiosk_application_get_settings (KIOSK_APPLICATION (app)),
-                              "speech-rate");
+/* The reading speed from the clinic's settings. */
+static guint
+kiosk_listen_button_get_rate (KioskListenButton *self)
+{
+  GSettings *settings = kiosk_listen_button_get_settings (self);
+
+  return settings != NULL ? g_settings_get_uint (settings, "speech-rate") : DEFAULT_RATE_WPM;
+}
+
+/* The clinic's voice for @language (`speech-voices`), or the kiosk's choice for it. */
+static char *
+kiosk_listen_button_dup_voice (KioskListenButton *self,
+                               const char        *language)
+{
+  GSettings *settings = kiosk_listen_button_get_settings (self);
+  g_autoptr(GVariant) voices = settings != NULL ? g_settings_get_value (settings, "speech-voices")
+                                                : NULL;
+  const char *voice = NULL;
+
+  if (voices != NULL && g_variant_lookup (voices, language, "&s", &voice) && *voice != '\0')
+    return g_strdup (voice);
+
+  return g_strdup (kiosk_speech_voice_for_language (language));
 }
 
 static const char *
@@ -173,6 +194,8 @@ static void
 kiosk_listen_button_start (KioskListenButton *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *voice = kiosk_listen_button_dup_voice (self,
+                                                          kiosk_listen_button_get_language (self));
   KioskSpeechSink *sink = kiosk_speech_sink_new_default (&error);
   Reading *reading;
 
@@ -189,9 +212,7 @@ kiosk_listen_button_start (KioskListenButton *self)
   reading->cancellable = g_cancellable_new ();
   self->cancellable = g_object_ref (reading->cancellable);
   reading_button = self;
-  kiosk_speech_speak_async (kiosk_listen_button_build_script (self),
-                            kiosk_speech_voice_for_language (
-                              kiosk_listen_button_get_language (self)),
+  kiosk_speech_speak_async (kiosk_listen_button_build_script (self), voice,
                             kiosk_listen_button_get_rate (self), sink, self->cancellable,
                             spoken_cb, reading);
   kiosk_listen_button_update (self);

@@ -152,6 +152,32 @@ test_reset_stops_reading (RoomFixture   *fixture,
   g_unlink (wav);
 }
 
+/* The clinic chooses the voice per language: a voice espeak-ng does not have is refused, and the
+ * control says reading aloud is not available, with a warning for IT. */
+static void
+test_voice_from_settings (RoomFixture   *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *wav = g_build_filename (fixture->data_dir, "..", "reading-voice.wav", NULL);
+  g_autofree char *target = g_strconcat ("file:", wav, NULL);
+  GSettings *settings = kiosk_application_get_settings (fixture->app);
+  GtkWidget *listen;
+
+  g_settings_set_value (settings, "speech-voices",
+                        g_variant_new_parsed ("{'en': 'xx-no-such-voice'}"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.show-topic", "s", "causes");
+  kiosk_test_wait_for_page (fixture->window, "topic-causes");
+  listen = listen_control (visible_page (fixture));
+  g_setenv ("KIOSK_SPEECH_SINK", target, TRUE);
+
+  g_test_expect_message ("PatientKiosk", G_LOG_LEVEL_WARNING, "*xx-no-such-voice*");
+  kiosk_test_tap (kiosk_test_find_widget (listen, GTK_TYPE_BUTTON));
+  kiosk_test_wait_for_label (listen, "not available", 10000);
+  g_test_assert_expected_messages ();
+  g_settings_reset (settings, "speech-voices");
+  g_unlink (wav);
+}
+
 /* A change of language stops the reading too: it was in the other language. */
 static void
 test_language_stops_reading (RoomFixture   *fixture,
@@ -235,6 +261,7 @@ main (int   argc,
   ADD ("check-from-specialist", NULL, test_check_from_specialist);
   ADD ("reset-stops-reading", NULL, test_reset_stops_reading);
   ADD ("language-stops-reading", NULL, test_language_stops_reading);
+  ADD ("voice-from-settings", NULL, test_voice_from_settings);
   ADD ("attract-after-reset", "es", test_attract_after_reset);
   g_test_add ("/kiosk/waiting-room/attract-off", RoomFixture, NULL, attract_off_setup,
               test_attract_off, room_teardown);
