@@ -432,6 +432,15 @@ def run_soak(args, env, log):
     return soak
 
 
+def animations_off_config(work_dir):
+    """A configuration folder whose GTK 4 settings turn animations (stack transitions) off."""
+    folder = os.path.join(work_dir, 'config')
+    os.makedirs(os.path.join(folder, 'gtk-4.0'))
+    with open(os.path.join(folder, 'gtk-4.0', 'settings.ini'), 'w') as f:
+        f.write('[Settings]\ngtk-enable-animations=false\n')
+    return folder
+
+
 def machine():
     model = 'unknown CPU'
     with open('/proc/cpuinfo') as f:
@@ -453,6 +462,8 @@ def main():
     parser.add_argument('--size', default='1280x800', help='window size, as the display')
     parser.add_argument('--no-chromium', dest='chromium', action='store_false')
     parser.add_argument('--no-meson-benchmarks', dest='meson', action='store_false')
+    parser.add_argument('--animations-off', action='store_true',
+                        help='GTK programs with gtk-enable-animations=false (a settings.ini)')
     parser.add_argument('--soak', action='store_true',
                         help='also the memory soak: 10,000 navigations (several minutes)')
     args = parser.parse_args()
@@ -466,9 +477,12 @@ def main():
     with tempfile.TemporaryDirectory(prefix='kiosk-bench-') as work_dir:
         args.work_dir = work_dir
         os.makedirs(f'{work_dir}/kiosk-data', mode=0o700)
+        if args.animations_off:
+            env['XDG_CONFIG_HOME'] = animations_off_config(work_dir)
         with open(f'{work_dir}/programs.log', 'wb') as log:
             print(f'machine: {machine()}')
             print(f'display {env.get("DISPLAY")}, GSK_RENDERER=cairo, window {args.size}, '
+                  f'animations {"off" if args.animations_off else "on"}, '
                   f'{args.rounds} rounds after a warm-up; load average {load_average()}')
             results = run_rounds(args, env, log)
             print(f'load average after the rounds: {load_average()}\n')
