@@ -383,11 +383,19 @@ window_realize_cb (GtkWidget  *window,
                                             G_CALLBACK (after_paint_cb), bench);
 }
 
+/* The frame clock goes with the window's surface; a later realize connects to the new one. */
 static void
-kiosk_bench_free (KioskBench *bench)
+window_unrealize_cb (GtkWidget  *window,
+                     KioskBench *bench)
 {
   g_clear_signal_handler (&bench->after_paint_id, bench->frame_clock);
   g_clear_object (&bench->frame_clock);
+}
+
+static void
+kiosk_bench_free (KioskBench *bench)
+{
+  window_unrealize_cb (NULL, bench);
   g_clear_handle_id (&bench->signal_id, g_source_remove);
   g_clear_handle_id (&bench->idle_id, g_source_remove);
   g_clear_pointer (&bench->steps, g_strfreev);
@@ -446,6 +454,7 @@ kiosk_bench_attach (GtkWindow *window)
                           (GDestroyNotify)kiosk_bench_free);
 
   g_signal_connect_after (window, "realize", G_CALLBACK (window_realize_cb), bench);
+  g_signal_connect (window, "unrealize", G_CALLBACK (window_unrealize_cb), bench);
   if (gtk_widget_get_realized (GTK_WIDGET (window)))
     window_realize_cb (GTK_WIDGET (window), bench);
 }
