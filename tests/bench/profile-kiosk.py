@@ -6,7 +6,8 @@ five times, under the display in $DISPLAY with the cairo renderer, as `./kiosk.s
 it. Writes OUT/startup.data, OUT/reference-startup.data, OUT/tour.data and their
 `perf report --stdio` summaries: self cost by library, by library and function, and inclusive.
 
-profile-kiosk.py [--build-dir DIR] [--out DIR]   (needs perf: Debian's linux-perf)
+profile-kiosk.py [--build-dir DIR] [--out DIR]   (needs perf: Debian's linux-perf; and DISPLAY,
+GSETTINGS_SCHEMA_DIR and PATIENT_KIOSK_LOCALEDIR as ./kiosk.sh sets them for `run`)
 """
 
 import argparse
@@ -69,10 +70,11 @@ def report(data, out, extra):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--build-dir', default=os.path.join(bench.SOURCE_DIR, '_build'))
-    parser.add_argument('--out', default='perf-kiosk')
+    parser.add_argument('--out', help='where the profiles go (default BUILD_DIR/perf-kiosk)')
     parser.add_argument('--size', default='1280x800', help='the reference window size')
     args = parser.parse_args()
     args.build_dir = os.path.abspath(args.build_dir)
+    args.out = args.out or os.path.join(args.build_dir, 'perf-kiosk')
     os.makedirs(args.out, exist_ok=True)
     env = dict(os.environ, GSK_RENDERER='cairo', GDK_BACKEND='x11')
     steps = ([f"kiosk.show-topic('{t}')" for t in bench.topics()]
