@@ -12,7 +12,11 @@
  *                         (kiosk.show-topic('causes'), kiosk.home) or `fill`, which types into
  *                         every text field. SIGUSR1 runs them once, each waiting for the painted
  *                         frame after which no stack transition is running, then prints
- *                         "kiosk-bench tour cpu_us=N wall_us=N frames=N steps=N" (getrusage).
+ *                         "kiosk-bench tour cpu_us=N wall_us=N frames=N steps=N step_max_us=N
+ *                         step_mean_us=N": CPU from getrusage(), and the slowest and mean time
+ *                         a step takes to show: its own work, then the frame after it from its
+ *                         start to its end (not the wait for that frame's 60 Hz slot, which
+ *                         straight after the previous frame a tap would not have).
  * KIOSK_BENCH_SOAK=N      with the steps above: SIGUSR1 runs them 20 times as a warm-up and then
  *                         N times, each step waiting for one painted frame only, and prints the
  *                         resident memory and the number of widgets before and after the N.
@@ -43,6 +47,7 @@ typedef struct
   GtkWindow     *window;         /* not owned: the bench is freed with the window */
   GdkFrameClock *frame_clock;
   gulong         after_paint_id;
+  gulong         before_paint_id;
   guint          signal_id;
   guint          idle_id;
   gboolean       first_frame_seen;
@@ -57,6 +62,11 @@ typedef struct
   guint          frames;
   guint          actions;
   guint          fills;
+  gint64         step_work_us;     /* how long the step being waited for took */
+  gint64         frame_started_us; /* when the first frame after it began, or 0 */
+  gboolean       step_painted;     /* whether that frame was painted */
+  gint64         step_max_us;
+  gint64         step_total_us;
   gint64         start_real_us;
   gint64         start_cpu_us;
   gint64         soak_rss_kb;
@@ -229,6 +239,8 @@ kiosk_bench_start_phase (KioskBench *bench,
   bench->frames = 0;
   bench->actions = 0;
   bench->fills = 0;
+  bench->step_max_us = 0;
+  bench->step_total_us = 0;
   bench->start_real_us = g_get_real_time ();
   bench->start_cpu_us = process_cpu_us ();
 }
@@ -236,10 +248,14 @@ kiosk_bench_start_phase (KioskBench *bench,
 static void
 kiosk_bench_print_tour (KioskBench *bench)
 {
-  bench_print ("tour cpu_us=%" G_GINT64_FORMAT " wall_us=%" G_GINT64_FORMAT " frames=%u steps=%u",
+  guint steps = bench->actions + bench->fills;
+
+  bench_print ("tour cpu_us=%" G_GINT64_FORMAT " wall_us=%" G_GINT64_FORMAT " frames=%u steps=%u"
+               " step_max_us=%" G_GINT64_FORMAT " step_mean_us=%" G_GINT64_FORMAT,
                process_cpu_us () - bench->start_cpu_us,
                g_get_real_time () - bench->start_real_us,
-               bench->frames, bench->actions + bench->fills);
+               bench->frames, steps, bench->step_max_us,
+               steps > 0 ? bench->step_total_us / steps : 0);
 }
 
 static void
@@ -294,17 +310,32 @@ kiosk_bench_run_next_step (KioskBench *bench)
         }
     }
 
+  bench->step_work_us = g_get_monotonic_time ();
   if (!run_step (bench, bench->steps[bench->step++]))
     {
       bench->phase = PHASE_IDLE;
       return;
     }
 
+  bench->step_work_us = g_get_monotonic_time () - bench->step_work_us;
+  bench->frame_started_us = 0;
+  bench->step_painted = FALSE;
   bench->waiting = TRUE;
 }
 
+/* How soon a tap shows: the step's own work, then its frame from start to end. */
+static void
+kiosk_bench_note_step_frame (KioskBench *bench)
+{
+  gint64 latency = bench->step_work_us + g_get_monotonic_time () - bench->frame_started_us;
+
+  bench->step_painted = TRUE;
+  bench->step_max_us = MAX (bench->step_max_us, latency);
+  bench->step_total_us += latency;
+}
+
 static gboolean
-next_step_idle (gpointer user_data)
+next_step_cb (gpointer user_data)
 {
   KioskBench *bench = user_data;
 
@@ -326,6 +357,14 @@ kiosk_bench_step_done (KioskBench *bench)
 }
 
 static void
+before_paint_cb (GdkFrameClock *frame_clock,
+                 KioskBench    *bench)
+{
+  if (bench->waiting && bench->frame_started_us == 0)
+    bench->frame_started_us = g_get_monotonic_time ();
+}
+
+static void
 after_paint_cb (GdkFrameClock *frame_clock,
                 KioskBench    *bench)
 {
@@ -342,11 +381,13 @@ after_paint_cb (GdkFrameClock *frame_clock,
     return;
 
   bench->frames++;
+  if (bench->waiting && !bench->step_painted && bench->frame_started_us != 0)
+    kiosk_bench_note_step_frame (bench);
   if (bench->waiting && kiosk_bench_step_done (bench))
     {
       /* The next step runs outside the frame cycle, as a tap would. */
       bench->waiting = FALSE;
-      bench->idle_id = g_idle_add (next_step_idle, bench);
+      bench->idle_id = g_idle_add (next_step_cb, bench);
     }
 }
 
@@ -379,6 +420,8 @@ window_realize_cb (GtkWidget  *window,
     return;
 
   bench->frame_clock = g_object_ref (gtk_widget_get_frame_clock (window));
+  bench->before_paint_id = g_signal_connect (bench->frame_clock, "before-paint",
+                                             G_CALLBACK (before_paint_cb), bench);
   bench->after_paint_id = g_signal_connect (bench->frame_clock, "after-paint",
                                             G_CALLBACK (after_paint_cb), bench);
 }
@@ -388,6 +431,7 @@ static void
 window_unrealize_cb (GtkWidget  *window,
                      KioskBench *bench)
 {
+  g_clear_signal_handler (&bench->before_paint_id, bench->frame_clock);
   g_clear_signal_handler (&bench->after_paint_id, bench->frame_clock);
   g_clear_object (&bench->frame_clock);
 }

@@ -15,6 +15,8 @@ For every figure it prints each program's min/median/max and the kiosk's ratio t
   PSS after a tour              the same after the tour
   USS at rest                   Private_Clean + Private_Dirty: unlike the PSS, it does not
                                 depend on how many other processes map the same libraries
+  slowest step of the tour      a step's own work (the action), then the first frame after it
+                                from its start to its end (src/kiosk-bench.c)
   CPU time of one tour          home -> each topic -> the form -> home through the window's
                                 actions, each step waiting for its painted frame: the kiosk's
                                 getrusage(); for Chromium the same steps as section changes
@@ -172,6 +174,7 @@ def run_gtk(argv, env, log, tour, settle):
             done = reader.wait_for('tour', 300)
             result['tour_cpu_ms'] = int(done['cpu_us']) / 1000
             result['tour_frames'] = int(done['frames'])
+            result['step_max_ms'] = int(done['step_max_us']) / 1000
             result['pss_tour_kb'] = pss_kb(process_tree(proc.pid))
         return result
     finally:
@@ -378,6 +381,8 @@ def print_table(results):
         ('USS (private memory) at rest, MB', 'uss_rest_kb', 'uss_rest_kb', 1024, ''),
         ('CPU time of one tour, ms', 'tour_cpu_ms', None, 1, '≤ 1.5x Chromium'),
         ('frames painted in one tour', 'tour_frames', None, 1, ''),
+        ('slowest step of the tour, to its first frame painted, ms', 'step_max_ms', None, 1,
+         '≤ 16.7 with animations off'),
     ]
     has_chromium = bool(results.get('chromium'))
     head = '| figure: median (min–max) | kiosk | bare libadwaita | kiosk / bare |'
