@@ -9,7 +9,8 @@
 #   ./kiosk.sh screenshots     every screen at four sizes in both languages, in _screenshots/;
 #                              the README's set in docs/screenshots/
 #   ./kiosk.sh long-tests      the long fault and soak suites (not part of `test`)
-#   ./kiosk.sh bench           the benchmarks, printed as figures
+#   ./kiosk.sh bench [--rounds N] [--soak]  kiosk vs bare window vs Chromium, and the other
+#                              benchmarks, printed as figures (tests/bench/run-bench.py --help)
 #   ./kiosk.sh sanitize        the default suite built with ASan + UBSan (in _build-sanitize)
 #   ./kiosk.sh fuzz [SECONDS]  the libFuzzer targets with clang, SECONDS each (in _build-fuzz)
 #   ./kiosk.sh package         the Debian package (dpkg-buildpackage, then lintian) in _build-deb
@@ -154,10 +155,23 @@ cmd_long_tests() {
   return "$status"
 }
 
+# The side-by-side benchmark (issue 10, tests/bench/run-bench.py): the kiosk, a bare libadwaita
+# window and Chromium --kiosk, interleaved under Xvfb with the cairo renderer, then the meson
+# benchmarks (durable saves, the export, idle wake-ups). Options go to run-bench.py: --rounds N,
+# --soak, --no-chromium, --help. Chromium is installed here only, never for `test`.
 cmd_bench() {
   build
-  start_xvfb 1920x1200
-  meson test -C "$BUILD_DIR" --benchmark --verbose "$@"
+  dev_env
+  case " $* " in
+    *" --no-chromium "*) ;;
+    *)
+      if [ ! -x /usr/bin/chromium ] && command -v dpkg-query >/dev/null 2>&1; then
+        install_extra_packages chromium || say "Could not install chromium: it is left out."
+      fi
+      ;;
+  esac
+  start_xvfb 1280x800
+  tests/bench/run-bench.py --build-dir "$BUILD_DIR" "$@"
 }
 
 # Screenshots: every page a patient or reception sees, in kiosk mode (an undecorated window the

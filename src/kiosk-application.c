@@ -6,6 +6,7 @@
 
 #include "kiosk-application.h"
 #include "kiosk-application-private.h"
+#include "kiosk-bench.h"
 #include "kiosk-content-pack.h"
 #include "kiosk-data-dir.h"
 #include "kiosk-language.h"
@@ -448,6 +449,7 @@ kiosk_application_activate (GApplication *app)
   else if (window == NULL)
     window = GTK_WINDOW (kiosk_window_new (KIOSK_APPLICATION (app)));
 
+  kiosk_bench_attach (window);
   gtk_window_present (window);
 }
 
