@@ -71,6 +71,7 @@ void        _kiosk_callback_page_set_call_time  (KioskCallbackPage *self,
                                                  KioskCallTime      call_time);
 const char *_kiosk_callback_page_get_topic      (KioskCallbackPage *self);
 void        _kiosk_callback_page_install_step_actions (GtkWidgetClass *widget_class);
+char      **_kiosk_callback_page_dup_reading    (KioskCallbackPage *self);
 
 /* kiosk-callback-page.c */
 void        _kiosk_callback_page_reveal         (KioskCallbackPage *self,

@@ -341,6 +341,17 @@ step_lines (gpointer user_data)
   return g_strv_builder_end (lines);
 }
 
+/**
+ * _kiosk_callback_page_dup_reading:
+ *
+ * Returns: (transfer full): what Listen would read on the step on screen now
+ */
+char **
+_kiosk_callback_page_dup_reading (KioskCallbackPage *self)
+{
+  return step_lines (self);
+}
+
 /* Steps ------------------------------------------------------------------------------------- */
 
 static void

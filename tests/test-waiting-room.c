@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "kiosk-attract-view.h"
 #include "kiosk-callback-page-private.h"
@@ -178,6 +179,53 @@ test_voice_from_settings (RoomFixture   *fixture,
   g_unlink (wav);
 }
 
+static gboolean
+lines_mention (char       **lines,
+               const char  *text)
+{
+  g_autofree char *all = g_strjoinv ("\n", lines);
+
+  return strstr (all, text) != NULL;
+}
+
+/* Listen on the form reads each step's question, never what the visitor typed, except on the
+ * check step, where the visitor presses it to hear what will be sent: the name and only the
+ * phone's last digits. */
+static void
+test_form_reading_privacy (RoomFixture   *fixture,
+                           gconstpointer  data)
+{
+  KioskCallbackPage *form = KIOSK_CALLBACK_PAGE (kiosk_window_get_page (fixture->window,
+                                                                         "callback"));
+  g_auto(GStrv) name_step = NULL;
+  g_auto(GStrv) phone_step = NULL;
+  g_auto(GStrv) check_step = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "kiosk.show-callback", NULL);
+  kiosk_test_wait_for_page (fixture->window, "callback");
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_test_find_entry (GTK_WIDGET (form),
+                                                              GTK_INPUT_PURPOSE_NAME)),
+                         "Rosa Quesada");
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_test_find_entry (GTK_WIDGET (form),
+                                                              GTK_INPUT_PURPOSE_PHONE)),
+                         "8765 4321");
+  name_step = _kiosk_callback_page_dup_reading (form);
+  g_assert_true (lines_mention (name_step, "What is your name?"));
+  g_assert_false (lines_mention (name_step, "Rosa"));
+
+  kiosk_callback_page_set_step (form, KIOSK_CALLBACK_STEP_PHONE);
+  phone_step = _kiosk_callback_page_dup_reading (form);
+  g_assert_false (lines_mention (phone_step, "8765"));
+  g_assert_false (lines_mention (phone_step, "4321"));
+
+  kiosk_callback_page_set_step (form, KIOSK_CALLBACK_STEP_CHECK);
+  check_step = _kiosk_callback_page_dup_reading (form);
+  g_assert_true (lines_mention (check_step, "Rosa Quesada"));
+  g_assert_true (lines_mention (check_step, "21"));
+  g_assert_false (lines_mention (check_step, "8765"));
+  g_assert_false (lines_mention (check_step, "•"));
+}
+
 /* A change of language stops the reading too: it was in the other language. */
 static void
 test_language_stops_reading (RoomFixture   *fixture,
@@ -262,6 +310,7 @@ main (int   argc,
   ADD ("reset-stops-reading", NULL, test_reset_stops_reading);
   ADD ("language-stops-reading", NULL, test_language_stops_reading);
   ADD ("voice-from-settings", NULL, test_voice_from_settings);
+  ADD ("form-reading-privacy", NULL, test_form_reading_privacy);
   ADD ("attract-after-reset", "es", test_attract_after_reset);
   g_test_add ("/kiosk/waiting-room/attract-off", RoomFixture, NULL, attract_off_setup,
               test_attract_off, room_teardown);
