@@ -125,10 +125,13 @@ cmd_run() {
   exec "$BUILD_DIR/src/patient-kiosk" --windowed "$@"
 }
 
+# The display the test suites run on: square, so that the form's tests fit a portrait 1080x1920
+# window as well as 1920x1080.
+TEST_DISPLAY_SIZE=1920x1920
+
 cmd_test() {
   build
-  # Square, so that the form's tests fit a portrait 1080x1920 window as well as 1920x1080.
-  start_xvfb 1920x1920
+  start_xvfb "$TEST_DISPLAY_SIZE"
   export KIOSK_REQUIRE_DISPLAY=1
   meson test -C "$BUILD_DIR" --print-errorlogs --no-suite long "$@"
 }
@@ -147,7 +150,7 @@ fault_figures() {
 cmd_long_tests() {
   local status=0
   build
-  start_xvfb 1920x1200
+  start_xvfb "$TEST_DISPLAY_SIZE"
   export KIOSK_REQUIRE_DISPLAY=1
   [ "$(id -u)" -eq 0 ] || say "Not root: the tmpfs (disk full, read-only) and foreign-owner cases are skipped."
   meson test -C "$BUILD_DIR" --print-errorlogs --suite long --timeout-multiplier 10 "$@" || status=$?
@@ -282,7 +285,7 @@ cmd_sanitize() {
       -Dc_args="-fno-sanitize-recover=all -fno-omit-frame-pointer"
   fi
   ninja -C "$SANITIZE_DIR"
-  start_xvfb 1920x1200
+  start_xvfb "$TEST_DISPLAY_SIZE"
   export KIOSK_REQUIRE_DISPLAY=1
   sanitizer_env
   meson test -C "$SANITIZE_DIR" --print-errorlogs --no-suite long --timeout-multiplier 4 "$@" \

@@ -345,13 +345,16 @@ kiosk_window_retranslate (KioskWindow *self)
   _kiosk_window_retranslate_visitor (self);
 }
 
+/* The list is emptied first: removing a page emits signals (a page's notify, the stack's) whose
+ * handlers walk the pages, and must not meet one already freed. */
 static void
 kiosk_window_remove_content_pages (KioskWindow *self)
 {
-  for (guint i = 0; i < self->content_pages->len; i++)
-    gtk_stack_remove (self->stack, g_ptr_array_index (self->content_pages, i));
+  g_autoptr(GPtrArray) pages = g_steal_pointer (&self->content_pages);
 
-  g_ptr_array_set_size (self->content_pages, 0);
+  self->content_pages = g_ptr_array_new ();
+  for (guint i = 0; i < pages->len; i++)
+    gtk_stack_remove (self->stack, g_ptr_array_index (pages, i));
 }
 
 static void

@@ -127,8 +127,9 @@ test_wav_english_and_spanish (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *english = NULL;
   g_autofree char *spanish = NULL;
+  g_autofree char *sox = g_find_program_in_path ("sox");
 
-  if (g_find_program_in_path ("sox") == NULL)
+  if (sox == NULL)
     {
       g_test_skip ("sox is not installed (./kiosk.sh test installs it)");
       return;

@@ -1160,6 +1160,7 @@ test_retention_open (StoreFixture  *fixture,
   g_autoptr(GDateTime) expiry = NULL;
   g_autoptr(KioskRequest) request = NULL;
   g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *expiry_text = NULL;
   KioskAuditEntry *newest;
   gint64 tried = save_created (fixture->store, "Tried Person", "2025-01-01T00:00:00Z");
   gint64 called = save_created (fixture->store, "Called Person", "2025-01-01T00:00:00Z");
@@ -1167,7 +1168,8 @@ test_retention_open (StoreFixture  *fixture,
   request = kiosk_store_get_request (fixture->store, tried, &error);
   g_assert_no_error (error);
   expiry = kiosk_store_expiry_time (request, 30);
-  g_assert_cmpstr (g_date_time_format_iso8601 (expiry), ==, "2025-01-31T00:00:00Z");
+  expiry_text = g_date_time_format_iso8601 (expiry);
+  g_assert_cmpstr (expiry_text, ==, "2025-01-31T00:00:00Z");
 
   g_assert_true (kiosk_store_mark_no_answer (fixture->store, tried, &error));
   g_assert_true (kiosk_store_mark_called_back (fixture->store, called, &error));
