@@ -721,3 +721,24 @@ kiosk_application_get_queue (KioskApplication *self)
 
   return self->queue;
 }
+
+/**
+ * kiosk_application_get_for_widget:
+ * @widget: a widget, in a window or not yet
+ *
+ * Returns: (transfer none) (nullable): the kiosk application of @widget's window, or %NULL when
+ *   the widget is not in a window of this application (as in a test of the widget alone)
+ */
+KioskApplication *
+kiosk_application_get_for_widget (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkApplication *app;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return KIOSK_IS_APPLICATION (app) ? KIOSK_APPLICATION (app) : NULL;
+}

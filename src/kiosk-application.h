@@ -22,6 +22,7 @@ const char * const *kiosk_application_get_languages         (KioskApplication  *
 const char        *kiosk_application_get_default_language   (KioskApplication  *self);
 KioskStore        *kiosk_application_get_store              (KioskApplication  *self);
 const GError      *kiosk_application_get_store_error        (KioskApplication  *self);
+KioskApplication  *kiosk_application_get_for_widget         (GtkWidget         *widget);
 gboolean           kiosk_application_retry_store            (KioskApplication  *self);
 char              *kiosk_application_get_queue_connection   (KioskApplication  *self);
 KioskQueue        *kiosk_application_get_queue              (KioskApplication  *self);

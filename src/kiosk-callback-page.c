@@ -656,8 +656,6 @@ kiosk_callback_page_copy_state (KioskCallbackPage *self,
 void
 kiosk_callback_page_reset (KioskCallbackPage *self)
 {
-  GtkAdjustment *adjustment;
-
   g_return_if_fail (KIOSK_IS_CALLBACK_PAGE (self));
 
   /* A save still running finishes, but its outcome is no longer shown on this form. */
@@ -682,8 +680,7 @@ kiosk_callback_page_reset (KioskCallbackPage *self)
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL);
   gdk_clipboard_set_content (gtk_widget_get_primary_clipboard (GTK_WIDGET (self)), NULL);
 
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  kiosk_scrolled_window_scroll_to_top (self->scroller);
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-callback-page-private.h"
+#include "kiosk-widget-util.h"
 
 
 static const char * const step_names[KIOSK_CALLBACK_N_STEPS] = {
@@ -391,7 +392,7 @@ _kiosk_callback_page_show_step (KioskCallbackPage *self,
 
   gtk_stack_set_visible_child_name (self->step_stack, step_names[step]);
   kiosk_callback_page_update_progress (self, step);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  kiosk_scrolled_window_scroll_to_top (self->scroller);
   /* After the stack, which has just put the focus somewhere in the new step of its own. */
   kiosk_callback_page_focus_step (self);
 }

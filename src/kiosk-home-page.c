@@ -303,10 +303,7 @@ kiosk_home_page_set_portrait (KioskHomePage *self,
 void
 kiosk_home_page_scroll_to_top (KioskHomePage *self)
 {
-  GtkAdjustment *adjustment;
-
   g_return_if_fail (KIOSK_IS_HOME_PAGE (self));
 
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  kiosk_scrolled_window_scroll_to_top (self->scroller);
 }

@@ -87,12 +87,9 @@ kiosk_listen_button_build_script (KioskListenButton *self)
 static GSettings *
 kiosk_listen_button_get_settings (KioskListenButton *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
-                                             : NULL;
+  KioskApplication *app = kiosk_application_get_for_widget (GTK_WIDGET (self));
 
-  return KIOSK_IS_APPLICATION (app) ? kiosk_application_get_settings (KIOSK_APPLICATION (app))
-                                    : NULL;
+  return app != NULL ? kiosk_application_get_settings (app) : NULL;
 }
 
 /* The reading speed from the clinic's settings. */

@@ -100,34 +100,27 @@ kiosk_request_row_describe (KioskRequest     *request,
 /**
  * kiosk_request_row_describe_status:
  *
- * Returns: (transfer full) (nullable): what happened to the request so far, in plain words, or
- *   %NULL for a request nobody has acted on yet
+ * The staff list shows only open requests; of those, one nobody answered says so.
+ *
+ * Returns: (transfer full) (nullable): "No answer on … Try again.", or %NULL for a request
+ *   nobody has called yet
  */
 char *
 kiosk_request_row_describe_status (KioskRequest *request)
 {
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *when = NULL;
-  GDateTime *at;
 
   g_return_val_if_fail (KIOSK_IS_REQUEST (request), NULL);
 
-  switch (kiosk_request_get_status (request))
-    {
-    case KIOSK_REQUEST_STATUS_NO_ANSWER:
-      at = kiosk_request_get_no_answer_at (request);
-      local = g_date_time_to_local (at);
-      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
-      /* Translators: %s is when staff called and nobody answered. */
-      return g_strdup_printf (_("No answer on %s. Try again."), when);
-    case KIOSK_REQUEST_STATUS_CALLED_BACK:
-      return g_strdup (_("Called back"));
-    case KIOSK_REQUEST_STATUS_EXPORTED:
-      return g_strdup (_("Exported to a file"));
-    case KIOSK_REQUEST_STATUS_PENDING:
-    default:
-      return NULL;
-    }
+  if (kiosk_request_get_status (request) != KIOSK_REQUEST_STATUS_NO_ANSWER)
+    return NULL;
+
+  local = g_date_time_to_local (kiosk_request_get_no_answer_at (request));
+  when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+
+  /* Translators: %s is when staff called and nobody answered. */
+  return g_strdup_printf (_("No answer on %s. Try again."), when);
 }
 
 static void

@@ -95,21 +95,11 @@ kiosk_staff_page_clear_list (KioskStaffPage *self)
     gtk_box_remove (self->activity_box, child);
 }
 
-static KioskApplication *
-kiosk_staff_page_get_application (KioskStaffPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
-                                             : NULL;
-
-  return KIOSK_IS_APPLICATION (app) ? KIOSK_APPLICATION (app) : NULL;
-}
-
 /* The clinic's retention period, as the application's daily retention run reads it. */
 static guint
 kiosk_staff_page_get_retention_days (KioskStaffPage *self)
 {
-  KioskApplication *app = kiosk_staff_page_get_application (self);
+  KioskApplication *app = kiosk_application_get_for_widget (GTK_WIDGET (self));
 
   if (app == NULL)
     return 0;
@@ -375,7 +365,7 @@ kiosk_staff_page_fill_usage (KioskStaffPage *self)
 static const char *
 store_problem_text (KioskStaffPage *self)
 {
-  KioskApplication *app = kiosk_staff_page_get_application (self);
+  KioskApplication *app = kiosk_application_get_for_widget (GTK_WIDGET (self));
 
   return kiosk_store_describe_error (app != NULL ? kiosk_application_get_store_error (app) : NULL);
 }
@@ -384,11 +374,8 @@ store_problem_text (KioskStaffPage *self)
 static void
 kiosk_staff_page_add_sync_status (KioskStaffPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
-                                             : NULL;
-  KioskQueue *queue = KIOSK_IS_APPLICATION (app)
-                    ? kiosk_application_get_queue (KIOSK_APPLICATION (app)) : NULL;
+  KioskApplication *app = kiosk_application_get_for_widget (GTK_WIDGET (self));
+  KioskQueue *queue = app != NULL ? kiosk_application_get_queue (app) : NULL;
 
   if (self->sync_status != NULL || queue == NULL)
     return;

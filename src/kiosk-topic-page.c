@@ -419,15 +419,12 @@ kiosk_topic_page_dup_take_home_text (KioskTopicPage *self)
 void
 kiosk_topic_page_scroll_to_top (KioskTopicPage *self)
 {
-  GtkAdjustment *adjustment;
-
   g_return_if_fail (KIOSK_IS_TOPIC_PAGE (self));
 
   kiosk_topic_page_switch_view (self, FALSE, GTK_STACK_TRANSITION_TYPE_NONE);
   kiosk_topic_page_clear_code (self);
 
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  kiosk_scrolled_window_scroll_to_top (self->scroller);
 }
 
 /**

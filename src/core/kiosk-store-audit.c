@@ -189,16 +189,16 @@ audit_entry_from_row (sqlite3_stmt *stmt)
   return entry;
 }
 
-/* Runs @sql (with ?1 bound to @limit when it has a parameter) and turns each row into an element
- * with @from_row. */
-static GPtrArray *
-collect_rows (KioskStore      *self,
-              const char      *sql,
-              gint64           limit,
-              gpointer       (*from_row) (sqlite3_stmt *stmt),
-              GDestroyNotify   free_func,
-              const char      *what,
-              GError         **error)
+/* Runs @sql (with ?1 bound to @limit when it has a parameter) under the lock and turns each row
+ * into an element with @from_row. */
+GPtrArray *
+_kiosk_store_collect_rows (KioskStore           *self,
+                           const char           *sql,
+                           gint64                limit,
+                           KioskStoreRowFunc     from_row,
+                           GDestroyNotify        free_func,
+                           const char           *what,
+                           GError              **error)
 {
   g_autoptr(GMutexLocker) locker = _kiosk_store_lock (self);
   g_autoptr(sqlite3_stmt) stmt = _kiosk_store_prepare (self, sql, error);
@@ -237,9 +237,9 @@ kiosk_store_list_usage (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return collect_rows (self, "SELECT day, item, count FROM usage ORDER BY day, item", 0,
-                       usage_from_row, (GDestroyNotify)kiosk_usage_count_free,
-                       "Could not read the usage counts", error);
+  return _kiosk_store_collect_rows (self, "SELECT day, item, count FROM usage ORDER BY day, item",
+                                    0, usage_from_row, (GDestroyNotify)kiosk_usage_count_free,
+                                    "Could not read the usage counts", error);
 }
 
 void
@@ -268,7 +268,10 @@ kiosk_store_list_audit (KioskStore  *self,
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return collect_rows (self, "SELECT at_utc, event, count FROM audit ORDER BY id DESC LIMIT ?1",
-                       limit, audit_entry_from_row, (GDestroyNotify)kiosk_audit_entry_free,
-                       "Could not read the audit trail", error);
+  return _kiosk_store_collect_rows (self,
+                                    "SELECT at_utc, event, count FROM audit ORDER BY id DESC "
+                                    "LIMIT ?1",
+                                    limit, audit_entry_from_row,
+                                    (GDestroyNotify)kiosk_audit_entry_free,
+                                    "Could not read the audit trail", error);
 }

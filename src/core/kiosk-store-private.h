@@ -106,6 +106,17 @@ gboolean       _kiosk_store_set_meta_time      (KioskStore    *self,
                                                 GDateTime     *time,
                                                 GError       **error);
 
+/* kiosk-store-audit.c: reads every row of a query, under the lock, into an array. */
+typedef gpointer (*KioskStoreRowFunc) (sqlite3_stmt *stmt);
+
+GPtrArray     *_kiosk_store_collect_rows       (KioskStore         *self,
+                                                const char         *sql,
+                                                gint64              limit,
+                                                KioskStoreRowFunc   from_row,
+                                                GDestroyNotify      free_func,
+                                                const char         *what,
+                                                GError            **error);
+
 /* kiosk-store-requests.c: @hook (may be NULL) runs in the saving thread, under the lock, after
  * each save's COMMIT. It must not call into the store. */
 void           _kiosk_store_set_save_hook      (KioskStore    *self,

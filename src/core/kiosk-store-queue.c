@@ -34,7 +34,7 @@ dup_column (sqlite3_stmt *stmt,
   return g_strdup ((const char *)sqlite3_column_text (stmt, column));
 }
 
-static KioskOutboxItem *
+static gpointer
 outbox_item_from_row (sqlite3_stmt *stmt)
 {
   KioskOutboxItem *item = g_new0 (KioskOutboxItem, 1);
@@ -63,34 +63,16 @@ kiosk_store_read_outbox (KioskStore  *self,
                          guint        max_items,
                          GError     **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)kiosk_outbox_item_free);
-  int rc;
-
   g_return_val_if_fail (KIOSK_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  locker = _kiosk_store_lock (self);
-  stmt = _kiosk_store_prepare (self,
-                               "SELECT id, uuid, created_utc, name, phone, call_time, topic, "
-                               "       consent_version "
-                               "FROM requests WHERE sent_utc IS NULL ORDER BY id LIMIT ?1",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, max_items);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, outbox_item_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _kiosk_store_set_error (error, self->db, rc, "Could not read the outbox");
-      return NULL;
-    }
-
-  return g_steal_pointer (&items);
+  return _kiosk_store_collect_rows (self,
+                                    "SELECT id, uuid, created_utc, name, phone, call_time, topic, "
+                                    "       consent_version "
+                                    "FROM requests WHERE sent_utc IS NULL ORDER BY id LIMIT ?1",
+                                    max_items, outbox_item_from_row,
+                                    (GDestroyNotify)kiosk_outbox_item_free,
+                                    "Could not read the outbox", error);
 }
 
 typedef struct
