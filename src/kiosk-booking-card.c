@@ -18,11 +18,11 @@ struct _KioskBookingCard
 
   /* Template widgets */
   GtkLabel  *callback_label;
-  GtkBox    *callback_row;
+  GtkGrid   *callback_row;
   GtkLabel  *hours_label;
-  GtkBox    *hours_row;
+  GtkGrid   *hours_row;
   GtkLabel  *phone_label;
-  GtkBox    *phone_row;
+  GtkGrid   *phone_row;
 
   GSettings *settings;
   char      *language;
@@ -40,7 +40,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-set_row (GtkBox     *row,
+set_row (GtkGrid    *row,
          GtkLabel   *label,
          const char *text)
 {

@@ -271,10 +271,13 @@ kiosk_callback_page_add_summary_row (KioskCallbackPage *self,
                                      const char        *caption,
                                      GtkSizeGroup      *captions)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  /* A grid, as everywhere wrapping text sits beside something: see marker_card() in
+   * kiosk-document-view.c. */
+  GtkWidget *row = gtk_grid_new ();
   GtkWidget *caption_label = gtk_label_new (caption);
   GtkWidget *value = gtk_label_new (NULL);
 
+  gtk_grid_set_column_spacing (GTK_GRID (row), 16);
   gtk_widget_add_css_class (row, "kiosk-form-summary-row");
   gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
   gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
@@ -287,9 +290,9 @@ kiosk_callback_page_add_summary_row (KioskCallbackPage *self,
   gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (value, "kiosk-form-summary-value");
 
-  gtk_box_append (GTK_BOX (row), caption_label);
-  gtk_box_append (GTK_BOX (row), value);
-  gtk_box_append (GTK_BOX (row), summary_change_button (step, caption));
+  gtk_grid_attach (GTK_GRID (row), caption_label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row), value, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row), summary_change_button (step, caption), 2, 0, 1, 1);
   gtk_box_append (self->summary_box, row);
   self->summary_values[step] = GTK_LABEL (value);
 }

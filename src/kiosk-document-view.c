@@ -104,6 +104,32 @@ styled_box (GtkOrientation     orientation,
   return box;
 }
 
+/* A card with a marker (a bullet, a number, an icon) beside its text. A grid, not a horizontal
+ * GtkBox: GTK 4.8's box measures wrapping text beside something by a binary search over widths,
+ * each step of which is a binary search of the label's own, and a topic page has dozens of these
+ * cards. The grid measures the text once for the width its column gets. */
+static GtkWidget *
+marker_card (GtkWidget         *marker,
+             GtkWidget         *body,
+             GtkAccessibleRole  role,
+             const char        *css_class)
+{
+  GtkWidget *card = g_object_new (GTK_TYPE_GRID,
+                                  "accessible-role", role,
+                                  "column-spacing", 16,
+                                  NULL);
+
+  gtk_widget_add_css_class (card, css_class);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_valign (marker, GTK_ALIGN_START);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_hexpand (body, TRUE);
+  gtk_grid_attach (GTK_GRID (card), marker, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (card), body, 1, 0, 1, 1);
+
+  return card;
+}
+
 static GtkWidget *
 render_heading (const KioskBlock *block)
 {
@@ -117,12 +143,8 @@ render_list_item (const KioskBlock *item,
                   guint             number,
                   KioskDocument    *document)
 {
-  GtkWidget *card = styled_box (GTK_ORIENTATION_HORIZONTAL, 16,
-                                GTK_ACCESSIBLE_ROLE_LIST_ITEM, "kiosk-list-item");
   GtkWidget *body = styled_box (GTK_ORIENTATION_VERTICAL, 12, GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   GtkWidget *marker;
-
-  gtk_widget_add_css_class (card, "card");
 
   if (number > 0)
     {
@@ -136,15 +158,11 @@ render_list_item (const KioskBlock *item,
       marker = gtk_image_new_from_icon_name ("media-record-symbolic");
       gtk_widget_add_css_class (marker, "kiosk-list-bullet");
     }
-  gtk_widget_set_valign (marker, GTK_ALIGN_START);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
-  gtk_box_append (GTK_BOX (card), marker);
   gtk_box_append (GTK_BOX (body), block_label (item, "kiosk-body", GTK_ACCESSIBLE_ROLE_LABEL));
   render_blocks (body, item, document);
-  gtk_box_append (GTK_BOX (card), body);
 
-  return card;
+  return marker_card (marker, body, GTK_ACCESSIBLE_ROLE_LIST_ITEM, "kiosk-list-item");
 }
 
 static GtkWidget *
@@ -168,21 +186,13 @@ static GtkWidget *
 render_quote (const KioskBlock *block,
               KioskDocument    *document)
 {
-  GtkWidget *card = styled_box (GTK_ORIENTATION_HORIZONTAL, 16,
-                                GTK_ACCESSIBLE_ROLE_NOTE, "kiosk-note");
   GtkWidget *body = styled_box (GTK_ORIENTATION_VERTICAL, 12, GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
 
-  gtk_widget_add_css_class (card, "card");
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
   render_blocks (body, block, document);
-  gtk_box_append (GTK_BOX (card), icon);
-  gtk_box_append (GTK_BOX (card), body);
 
-  return card;
+  return marker_card (icon, body, GTK_ACCESSIBLE_ROLE_NOTE, "kiosk-note");
 }
 
 static GtkWidget *

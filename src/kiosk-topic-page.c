@@ -40,7 +40,8 @@ struct _KioskTopicPage
   GtkScrolledWindow *scroller;
   GtkStack          *stack;
   GtkButton         *take_home_button;
-  GtkBox            *take_home_card;
+  GtkGrid           *take_home_card;
+  GtkWidget         *take_home_text;
   GtkLabel          *title_label;
 
   KioskTopic        *topic;
@@ -59,6 +60,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void
+kiosk_topic_page_place_take_home_text (KioskTopicPage *self,
+                                       gboolean        portrait)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self->take_home_card));
+  GtkGridLayoutChild *child =
+    GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, self->take_home_text));
+
+  gtk_grid_layout_child_set_column (child, portrait ? 0 : 1);
+  gtk_grid_layout_child_set_row (child, portrait ? 1 : 0);
+}
+
 /* Puts the code beside its explanation, or above it on a portrait screen. This is decided
  * each time the code is shown rather than on every resize: a kiosk's screen keeps its shape.
  *
@@ -73,9 +86,7 @@ kiosk_topic_page_arrange_card (KioskTopicPage *self)
   int height = gtk_widget_get_height (screen);
   gboolean portrait = height > width;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->take_home_card),
-                                  portrait ? GTK_ORIENTATION_VERTICAL
-                                           : GTK_ORIENTATION_HORIZONTAL);
+  kiosk_topic_page_place_take_home_text (self, portrait);
 
   return (guint) (MIN (width, height) * QR_SCREEN_SHARE);
 }
@@ -289,6 +300,7 @@ kiosk_topic_page_class_init (KioskTopicPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, take_home_button);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, take_home_card);
+  gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, take_home_text);
   gtk_widget_class_bind_template_child (widget_class, KioskTopicPage, title_label);
 
   gtk_widget_class_install_action (widget_class, "topic.show-take-home", NULL,

@@ -41,7 +41,7 @@ struct _KioskWindow
   GtkLabel             *contrast_title;
   GtkLabel             *countdown_label;
   GtkLabel             *disclaimer_label;
-  GtkBox               *emergency_bar;
+  GtkGrid              *emergency_bar;
   GtkLabel             *emergency_action_label;
   GtkLabel             *emergency_label;
   GtkBox               *header_bar;
