@@ -47,7 +47,7 @@ classify_connect_failure (PGconn     *conn,
     "certificate", "SSL", "ssl", NULL,
   };
 
-  if (PQconnectionNeedsPassword (conn) || contains_any (message, auth))
+  if (kiosk_pq.PQconnectionNeedsPassword (conn) || contains_any (message, auth))
     return KIOSK_QUEUE_ERROR_AUTH;
   if (contains_any (message, host))
     return KIOSK_QUEUE_ERROR_UNKNOWN_HOST;
@@ -82,13 +82,21 @@ kiosk_queue_connect (const char  *conninfo,
   const char *keywords[] = { "connect_timeout", "fallback_application_name", "dbname", NULL };
   const char *values[] = { CONNECT_TIMEOUT_SECONDS, application_name, conninfo, NULL };
   g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *message = NULL;
 
   g_return_val_if_fail (conninfo != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  conn = PQconnectdbParams (keywords, values, 1);
-  if (conn != NULL && PQstatus (conn) == CONNECTION_OK)
+  if (!kiosk_pq_load (&local_error))
+    {
+      g_set_error (error, KIOSK_QUEUE_ERROR, KIOSK_QUEUE_ERROR_FAILED,
+                   "The PostgreSQL client library is missing: %s", local_error->message);
+      return NULL;
+    }
+
+  conn = kiosk_pq.PQconnectdbParams (keywords, values, 1);
+  if (conn != NULL && kiosk_pq.PQstatus (conn) == CONNECTION_OK)
     return g_steal_pointer (&conn);
 
   if (conn == NULL)
@@ -98,7 +106,7 @@ kiosk_queue_connect (const char  *conninfo,
       return NULL;
     }
 
-  message = first_line (PQerrorMessage (conn));
+  message = first_line (kiosk_pq.PQerrorMessage (conn));
   g_set_error (error, KIOSK_QUEUE_ERROR, classify_connect_failure (conn, message),
                "Could not connect to the queue server: %s", message);
 
@@ -135,15 +143,16 @@ kiosk_queue_check_result (PGconn      *conn,
                           const char  *what,
                           GError     **error)
 {
-  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  ExecStatusType status = result != NULL ? kiosk_pq.PQresultStatus (result) : PGRES_FATAL_ERROR;
   const char *sqlstate;
   g_autofree char *message = NULL;
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return TRUE;
 
-  sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
-  message = first_line (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (conn));
+  sqlstate = result != NULL ? kiosk_pq.PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  message = first_line (result != NULL ? kiosk_pq.PQresultErrorMessage (result)
+                                        : kiosk_pq.PQerrorMessage (conn));
   g_set_error (error, KIOSK_QUEUE_ERROR, classify_sqlstate (sqlstate),
                "%s: %s", what, message);
 
@@ -155,7 +164,7 @@ kiosk_queue_exec (PGconn      *conn,
                   const char  *sql,
                   GError     **error)
 {
-  g_autoptr(PGresult) result = PQexec (conn, sql);
+  g_autoptr(PGresult) result = kiosk_pq.PQexec (conn, sql);
 
   return kiosk_queue_check_result (conn, result, "The queue server refused a command", error);
 }

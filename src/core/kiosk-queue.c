@@ -132,7 +132,7 @@ insert_item (PGconn           *conn,
     item->uuid, kiosk_name, item->created_utc, item->name, item->phone, item->call_time,
     item->topic, item->consent_version,
   };
-  g_autoptr(PGresult) result = PQexecPrepared (conn, "insert", G_N_ELEMENTS (params), params,
+  g_autoptr(PGresult) result = kiosk_pq.PQexecPrepared (conn, "insert", G_N_ELEMENTS (params), params,
                                                NULL, NULL, 0);
 
   return kiosk_queue_check_result (conn, result, "Could not send a request", error);
@@ -161,7 +161,7 @@ static gboolean
 prepare_insert (PGconn  *conn,
                 GError **error)
 {
-  g_autoptr(PGresult) result = PQprepare (conn, "insert", INSERT_SQL, 0, NULL);
+  g_autoptr(PGresult) result = kiosk_pq.PQprepare (conn, "insert", INSERT_SQL, 0, NULL);
 
   return kiosk_queue_check_result (conn, result, "Could not prepare the send", error);
 }

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <libpq-fe.h>
+#include "kiosk-pq.h"
 
 #include "kiosk-store.h"
 
@@ -42,8 +42,8 @@ const char  *kiosk_queue_describe_error    (const GError  *error);
 gboolean     kiosk_queue_setup             (const char    *conninfo,
                                             GError       **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, kiosk_pq_finish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, kiosk_pq_clear)
 
 /* kiosk-queue.c */
 #define KIOSK_TYPE_QUEUE (kiosk_queue_get_type ())

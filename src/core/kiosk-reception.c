@@ -192,10 +192,10 @@ dup_value (PGresult *result,
            int       row,
            int       column)
 {
-  if (PQgetisnull (result, row, column))
+  if (kiosk_pq.PQgetisnull (result, row, column))
     return NULL;
 
-  return g_strdup (PQgetvalue (result, row, column));
+  return g_strdup (kiosk_pq.PQgetvalue (result, row, column));
 }
 
 static GDateTime *
@@ -203,10 +203,10 @@ time_value (PGresult *result,
             int       row,
             int       column)
 {
-  if (PQgetisnull (result, row, column))
+  if (kiosk_pq.PQgetisnull (result, row, column))
     return NULL;
 
-  return g_date_time_new_from_iso8601 (PQgetvalue (result, row, column), NULL);
+  return g_date_time_new_from_iso8601 (kiosk_pq.PQgetvalue (result, row, column), NULL);
 }
 
 static KioskQueueEntry *
@@ -239,11 +239,11 @@ reception_refresh (KioskReception  *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rows;
 
-  result = PQexecParams (self->conn, SELECT_SQL, 1, NULL, params, NULL, NULL, 0);
+  result = kiosk_pq.PQexecParams (self->conn, SELECT_SQL, 1, NULL, params, NULL, NULL, 0);
   if (!kiosk_queue_check_result (self->conn, result, "Could not read the queue", error))
     return FALSE;
 
-  rows = PQntuples (result);
+  rows = kiosk_pq.PQntuples (result);
   for (int i = 0; i < rows; i++)
     g_ptr_array_add (items, entry_from_row (result, i));
 
@@ -261,10 +261,10 @@ take_notifications (PGconn *conn)
   gboolean any = FALSE;
   PGnotify *notify;
 
-  while ((notify = PQnotifies (conn)) != NULL)
+  while ((notify = kiosk_pq.PQnotifies (conn)) != NULL)
     {
       any = TRUE;
-      PQfreemem (notify);
+      kiosk_pq.PQfreemem (notify);
     }
 
   return any;
@@ -290,7 +290,7 @@ reception_refresh_or_fail (KioskReception *self)
     }
 
   reception_set_error (self, error);
-  if (PQstatus (self->conn) != CONNECTION_OK)
+  if (kiosk_pq.PQstatus (self->conn) != CONNECTION_OK)
     {
       reception_disconnect (self);
       reception_schedule_reconnect (self);
@@ -305,11 +305,11 @@ on_socket_ready (int          fd,
 {
   KioskReception *self = user_data;
 
-  if (!PQconsumeInput (self->conn))
+  if (!kiosk_pq.PQconsumeInput (self->conn))
     {
       reception_set_error (self, g_error_new (KIOSK_QUEUE_ERROR, KIOSK_QUEUE_ERROR_UNREACHABLE,
                                               "Lost the queue server: %s",
-                                              PQerrorMessage (self->conn)));
+                                              kiosk_pq.PQerrorMessage (self->conn)));
       g_clear_pointer (&self->socket_source, g_source_unref);
       reception_disconnect (self);
       reception_schedule_reconnect (self);
@@ -325,7 +325,7 @@ on_socket_ready (int          fd,
 static void
 reception_watch_socket (KioskReception *self)
 {
-  self->socket_source = g_unix_fd_source_new (PQsocket (self->conn), G_IO_IN | G_IO_ERR |
+  self->socket_source = g_unix_fd_source_new (kiosk_pq.PQsocket (self->conn), G_IO_IN | G_IO_ERR |
                                                                       G_IO_HUP);
   g_source_set_callback (self->socket_source, G_SOURCE_FUNC (on_socket_ready), self, NULL);
   g_source_set_name (self->socket_source, "[patient-kiosk] queue notifications");
@@ -340,7 +340,7 @@ reception_disconnect (KioskReception *self)
       g_source_destroy (self->socket_source);
       g_clear_pointer (&self->socket_source, g_source_unref);
     }
-  g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->conn, kiosk_pq_finish);
 }
 
 static gboolean
@@ -376,7 +376,7 @@ connect_in_thread (GTask        *task,
   if (conn == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, conn, (GDestroyNotify)PQfinish);
+    g_task_return_pointer (task, conn, (GDestroyNotify) kiosk_pq_finish);
 }
 
 static void
@@ -391,7 +391,7 @@ connect_done (GObject      *source_object,
   if (g_task_get_cancellable (G_TASK (result)) != NULL &&
       g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
-      g_clear_pointer (&conn, PQfinish);
+      g_clear_pointer (&conn, kiosk_pq_finish);
       g_clear_error (&error);
       return;
     }
@@ -413,7 +413,7 @@ connect_done (GObject      *source_object,
     }
 
   self->reconnect_delay = 0;
-  PQsetnonblocking (conn, 0);
+  kiosk_pq.PQsetnonblocking (conn, 0);
   reception_watch_socket (self);
   reception_refresh_or_fail (self);
 }
@@ -579,7 +579,7 @@ kiosk_reception_set_status (KioskReception  *self,
       return FALSE;
     }
 
-  result = PQexecParams (self->conn,
+  result = kiosk_pq.PQexecParams (self->conn,
                          "UPDATE patient_kiosk.requests SET status = $1 WHERE uuid = $2::uuid",
                          2, NULL, params, NULL, NULL, 0);
 

@@ -20,7 +20,76 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kiosk-library.h"
 #include "kiosk-speech.h"
+
+/* espeak-ng and pcaudiolib are opened the first time a page is read aloud, not at start: with
+ * PulseAudio and the sound codecs they pull in, they are a dozen libraries most visits never use
+ * (issue 10). */
+typedef struct
+{
+  __typeof__ (espeak_ng_GetSampleRate) *espeak_ng_GetSampleRate;
+  __typeof__ (espeak_ng_GetStatusCodeMessage) *espeak_ng_GetStatusCodeMessage;
+  __typeof__ (espeak_ng_Initialize) *espeak_ng_Initialize;
+  __typeof__ (espeak_ng_InitializeOutput) *espeak_ng_InitializeOutput;
+  __typeof__ (espeak_ng_InitializePath) *espeak_ng_InitializePath;
+  __typeof__ (espeak_ng_SetParameter) *espeak_ng_SetParameter;
+  __typeof__ (espeak_ng_SetVoiceByName) *espeak_ng_SetVoiceByName;
+  __typeof__ (espeak_ng_Synthesize) *espeak_ng_Synthesize;
+  __typeof__ (espeak_SetSynthCallback) *espeak_SetSynthCallback;
+} EspeakApi;
+
+typedef struct
+{
+  __typeof__ (audio_object_close) *audio_object_close;
+  __typeof__ (audio_object_destroy) *audio_object_destroy;
+  __typeof__ (audio_object_drain) *audio_object_drain;
+  __typeof__ (audio_object_flush) *audio_object_flush;
+  __typeof__ (audio_object_open) *audio_object_open;
+  __typeof__ (audio_object_strerror) *audio_object_strerror;
+  __typeof__ (audio_object_write) *audio_object_write;
+  __typeof__ (create_audio_device_object) *create_audio_device_object;
+} AudioApi;
+
+static EspeakApi espeak;
+static AudioApi audio;
+
+static const KioskLibrarySymbol espeak_symbols[] = {
+  KIOSK_LIBRARY_SYMBOL (EspeakApi, espeak_ng_GetSampleRate),
+  KIOSK_LIBRARY_SYMBOL (EspeakApi, espeak_ng_GetStatusCodeMessage),
+  KIOSK_LIBRARY_SYMBOL (EspeakApi, espeak_ng_Initialize),
+  KIOSK_LIBRARY_SYMBOL (EspeakApi, espeak_ng_InitializeOutput),
+  KIOSK_LIBRARY_SYMBOL (EspeakApi, espeak_ng_InitializePath),
+  KIOSK_LIBRARY_SYMBOL (EspeakApi, espeak_ng_SetParameter),
+  KIOSK_LIBRARY_SYMBOL (EspeakApi, espeak_ng_SetVoiceByName),
+  KIOSK_LIBRARY_SYMBOL (EspeakApi, espeak_ng_Synthesize),
+  KIOSK_LIBRARY_SYMBOL (EspeakApi, espeak_SetSynthCallback),
+};
+
+static const KioskLibrarySymbol audio_symbols[] = {
+  KIOSK_LIBRARY_SYMBOL (AudioApi, audio_object_close),
+  KIOSK_LIBRARY_SYMBOL (AudioApi, audio_object_destroy),
+  KIOSK_LIBRARY_SYMBOL (AudioApi, audio_object_drain),
+  KIOSK_LIBRARY_SYMBOL (AudioApi, audio_object_flush),
+  KIOSK_LIBRARY_SYMBOL (AudioApi, audio_object_open),
+  KIOSK_LIBRARY_SYMBOL (AudioApi, audio_object_strerror),
+  KIOSK_LIBRARY_SYMBOL (AudioApi, audio_object_write),
+  KIOSK_LIBRARY_SYMBOL (AudioApi, create_audio_device_object),
+};
+
+static KioskLibrary espeak_library = {
+  .soname = KIOSK_ESPEAK_SONAME,
+  .symbols = espeak_symbols,
+  .n_symbols = G_N_ELEMENTS (espeak_symbols),
+  .table = &espeak,
+};
+
+static KioskLibrary audio_library = {
+  .soname = KIOSK_PCAUDIO_SONAME,
+  .symbols = audio_symbols,
+  .n_symbols = G_N_ELEMENTS (audio_symbols),
+  .table = &audio,
+};
 
 /* Milliseconds of sound espeak-ng produces per callback: how fast a cancel is noticed. */
 #define BUFFER_MS 100
@@ -209,10 +278,10 @@ sink_write (KioskSpeechSink  *sink,
       return TRUE;
     }
 
-  if ((rc = audio_object_write (sink->audio, samples, bytes)) != 0)
+  if ((rc = audio.audio_object_write (sink->audio, samples, bytes)) != 0)
     {
       g_set_error (error, KIOSK_SPEECH_ERROR, KIOSK_SPEECH_ERROR_NO_AUDIO,
-                   "The sound output failed: %s", audio_object_strerror (sink->audio, rc));
+                   "The sound output failed: %s", audio.audio_object_strerror (sink->audio, rc));
       return FALSE;
     }
 
@@ -302,11 +371,11 @@ sink_start (KioskSpeechSink  *sink,
   if (sink->audio_open)
     return TRUE;
 
-  rc = audio_object_open (sink->audio, AUDIO_OBJECT_FORMAT_S16LE, rate, 1);
+  rc = audio.audio_object_open (sink->audio, AUDIO_OBJECT_FORMAT_S16LE, rate, 1);
   if (rc != 0)
     {
       g_set_error (error, KIOSK_SPEECH_ERROR, KIOSK_SPEECH_ERROR_NO_AUDIO,
-                   "There is no sound output: %s", audio_object_strerror (sink->audio, rc));
+                   "There is no sound output: %s", audio.audio_object_strerror (sink->audio, rc));
       return FALSE;
     }
   sink->audio_open = TRUE;
@@ -327,9 +396,9 @@ sink_finish (KioskSpeechSink  *sink,
   if (sink->file == NULL)
     {
       if (cancelled)
-        audio_object_flush (sink->audio);
+        audio.audio_object_flush (sink->audio);
       else
-        audio_object_drain (sink->audio);
+        audio.audio_object_drain (sink->audio);
       return TRUE;
     }
 
@@ -411,9 +480,18 @@ kiosk_speech_sink_new_default (GError **error)
 KioskSpeechSink *
 kiosk_speech_sink_new_for_audio (GError **error)
 {
-  KioskSpeechSink *sink = g_new0 (KioskSpeechSink, 1);
+  g_autoptr(GError) local_error = NULL;
+  KioskSpeechSink *sink;
 
-  sink->audio = create_audio_device_object (NULL, "patient-kiosk", "Read aloud");
+  if (!kiosk_library_ensure (&audio_library, &local_error))
+    {
+      g_set_error (error, KIOSK_SPEECH_ERROR, KIOSK_SPEECH_ERROR_NO_AUDIO,
+                   "There is no sound output: %s", local_error->message);
+      return NULL;
+    }
+
+  sink = g_new0 (KioskSpeechSink, 1);
+  sink->audio = audio.create_audio_device_object (NULL, "patient-kiosk", "Read aloud");
   if (sink->audio == NULL)
     {
       g_set_error_literal (error, KIOSK_SPEECH_ERROR, KIOSK_SPEECH_ERROR_NO_AUDIO,
@@ -436,8 +514,8 @@ kiosk_speech_sink_free (KioskSpeechSink *sink)
   if (sink->audio != NULL)
     {
       if (sink->audio_open)
-        audio_object_close (sink->audio);
-      audio_object_destroy (sink->audio);
+        audio.audio_object_close (sink->audio);
+      audio.audio_object_destroy (sink->audio);
     }
   g_free (sink->path);
   g_free (sink);
@@ -478,26 +556,34 @@ engine_init (GError **error)
 {
   static int rate = 0;
   espeak_ng_STATUS status;
+  g_autoptr(GError) local_error = NULL;
 
   if (rate > 0)
     return rate;
 
-  espeak_ng_InitializePath (NULL);
-  status = espeak_ng_Initialize (NULL);
+  if (!kiosk_library_ensure (&espeak_library, &local_error))
+    {
+      g_set_error (error, KIOSK_SPEECH_ERROR, KIOSK_SPEECH_ERROR_NO_ENGINE,
+                   "The speech engine could not start: %s", local_error->message);
+      return 0;
+    }
+
+  espeak.espeak_ng_InitializePath (NULL);
+  status = espeak.espeak_ng_Initialize (NULL);
   if (status == ENS_OK)
-    status = espeak_ng_InitializeOutput (ENOUTPUT_MODE_SYNCHRONOUS, BUFFER_MS, NULL);
+    status = espeak.espeak_ng_InitializeOutput (ENOUTPUT_MODE_SYNCHRONOUS, BUFFER_MS, NULL);
   if (status != ENS_OK)
     {
       char message[512] = "";
 
-      espeak_ng_GetStatusCodeMessage (status, message, sizeof message);
+      espeak.espeak_ng_GetStatusCodeMessage (status, message, sizeof message);
       g_set_error (error, KIOSK_SPEECH_ERROR, KIOSK_SPEECH_ERROR_NO_ENGINE,
                    "The speech engine could not start: %s", message);
       return 0;
     }
 
-  espeak_SetSynthCallback (synth_cb);
-  rate = espeak_ng_GetSampleRate ();
+  espeak.espeak_SetSynthCallback (synth_cb);
+  rate = espeak.espeak_ng_GetSampleRate ();
 
   return rate;
 }
@@ -527,14 +613,14 @@ set_voice (const char  *voice,
            guint        rate_wpm,
            GError     **error)
 {
-  if (espeak_ng_SetVoiceByName (voice) != ENS_OK)
+  if (espeak.espeak_ng_SetVoiceByName (voice) != ENS_OK)
     {
       g_set_error (error, KIOSK_SPEECH_ERROR, KIOSK_SPEECH_ERROR_NO_VOICE,
                    "There is no voice “%s”", voice);
       return FALSE;
     }
 
-  espeak_ng_SetParameter (espeakRATE, CLAMP (rate_wpm, KIOSK_SPEECH_RATE_MIN,
+  espeak.espeak_ng_SetParameter (espeakRATE, CLAMP (rate_wpm, KIOSK_SPEECH_RATE_MIN,
                                              KIOSK_SPEECH_RATE_MAX), 0);
 
   return TRUE;
@@ -550,7 +636,7 @@ read_chunks (KioskSpeechScript *script,
       const Chunk *chunk = &g_array_index (script->chunks, Chunk, i);
 
       if (*chunk->text != '\0')
-        espeak_ng_Synthesize (chunk->text, strlen (chunk->text) + 1, 0, POS_CHARACTER, 0,
+        espeak.espeak_ng_Synthesize (chunk->text, strlen (chunk->text) + 1, 0, POS_CHARACTER, 0,
                               espeakCHARS_UTF8, NULL, NULL);
       if (g_cancellable_is_cancelled (reading->cancellable))
         return FALSE;
