@@ -69,7 +69,8 @@ struct _KioskWindow
   KioskContentPack     *content;
   char                 *language;
   GPtrArray            *history;        /* names of the pages Back returns to */
-  GPtrArray            *content_pages;  /* the pages rebuilt when the language changes */
+  GPtrArray            *content_pages;  /* the pages built so far, dropped when the language changes */
+  /* Each NULL until the page is first needed (_kiosk_window_ensure_page()). */
   KioskCallbackPage    *callback_page;
   KioskThanksPage      *thanks_page;
   KioskStaffPage       *staff_page;
@@ -97,6 +98,8 @@ KioskApplication *_kiosk_window_get_kiosk_application  (KioskWindow    *self);
 void              _kiosk_window_show_page              (KioskWindow    *self,
                                                         const char     *name);
 void              _kiosk_window_go_home                (KioskWindow    *self);
+GtkWidget        *_kiosk_window_ensure_page            (KioskWindow    *self,
+                                                        const char     *name);
 
 void              _kiosk_window_look_class_init        (GtkWidgetClass *widget_class);
 void              _kiosk_window_init_look              (KioskWindow    *self);
@@ -106,6 +109,8 @@ void              _kiosk_window_update_chrome          (KioskWindow    *self);
 void              _kiosk_window_update_font_size       (KioskWindow    *self);
 void              _kiosk_window_style_chrome           (KioskWindow    *self,
                                                         GtkWidget      *widget);
+void              _kiosk_window_style_page             (KioskWindow    *self,
+                                                        GtkWidget      *page);
 void              _kiosk_window_dispose_look           (KioskWindow    *self);
 
 void              _kiosk_window_visitor_class_init     (GtkWidgetClass *widget_class);

@@ -204,9 +204,13 @@ kiosk_window_reset (KioskWindow *self)
   kiosk_window_close_other_windows (self);
   close_popovers_under (GTK_WIDGET (self));
   kiosk_window_clear_clipboards (self);
-  kiosk_callback_page_reset (self->callback_page);
-  kiosk_thanks_page_reset (self->thanks_page);
-  kiosk_staff_page_lock (self->staff_page);
+  /* A page not built yet has nothing to clear. */
+  if (self->callback_page != NULL)
+    kiosk_callback_page_reset (self->callback_page);
+  if (self->thanks_page != NULL)
+    kiosk_thanks_page_reset (self->thanks_page);
+  if (self->staff_page != NULL)
+    kiosk_staff_page_lock (self->staff_page);
 
   kiosk_window_set_text_size (self, KIOSK_TEXT_SIZE_NORMAL);
   kiosk_window_set_high_contrast (self, FALSE);
