@@ -77,6 +77,12 @@ struct _KioskWindow
   KioskCheckPage       *check_page;     /* "Should I book?", when the content has it */
   guint                 staff_press_id;
 
+  /* kiosk-window-pages.c */
+  GdkFrameClock        *frame_clock;      /* until the first frame is painted */
+  gulong                first_frame_id;
+  gboolean              first_frame_painted;
+  guint                 warm_up_id;
+
   /* kiosk-window-look.c */
   GtkCssProvider       *font_provider;
   guint                 scale_percent;    /* of the 1280×800 design, from the window's size */
@@ -98,8 +104,16 @@ KioskApplication *_kiosk_window_get_kiosk_application  (KioskWindow    *self);
 void              _kiosk_window_show_page              (KioskWindow    *self,
                                                         const char     *name);
 void              _kiosk_window_go_home                (KioskWindow    *self);
+void              _kiosk_window_navigate               (KioskWindow    *self,
+                                                        const char     *name);
+
+void              _kiosk_window_init_pages             (KioskWindow    *self);
 GtkWidget        *_kiosk_window_ensure_page            (KioskWindow    *self,
                                                         const char     *name);
+KioskCallbackPage *_kiosk_window_get_form              (KioskWindow    *self);
+void              _kiosk_window_rebuild_pages          (KioskWindow    *self);
+void              _kiosk_window_store_opened           (KioskWindow    *self);
+void              _kiosk_window_dispose_pages          (KioskWindow    *self);
 
 void              _kiosk_window_look_class_init        (GtkWidgetClass *widget_class);
 void              _kiosk_window_init_look              (KioskWindow    *self);

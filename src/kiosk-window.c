@@ -32,8 +32,6 @@ _kiosk_window_get_kiosk_application (KioskWindow *self)
   return KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
-static void kiosk_window_rebuild_content (KioskWindow *self);
-static void kiosk_window_store_opened    (KioskWindow *self);
 
 static void
 kiosk_window_update_actions (KioskWindow *self)
@@ -128,9 +126,9 @@ kiosk_window_count_visit (KioskWindow *self,
   g_task_run_in_thread (task, record_usage_thread);
 }
 
-static void
-kiosk_window_navigate (KioskWindow *self,
-                       const char  *name)
+void
+_kiosk_window_navigate (KioskWindow *self,
+                        const char  *name)
 {
   const char *current;
 
@@ -138,7 +136,7 @@ kiosk_window_navigate (KioskWindow *self,
    * is read: the staff area may be rebuilt). */
   if ((g_str_equal (name, CALLBACK_PAGE) || g_str_equal (name, STAFF_PAGE)) &&
       kiosk_application_retry_store (_kiosk_window_get_kiosk_application (self)))
-    kiosk_window_store_opened (self);
+    _kiosk_window_store_opened (self);
 
   current = gtk_stack_get_visible_child_name (self->stack);
 
@@ -183,7 +181,7 @@ home_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  kiosk_window_navigate (KIOSK_WINDOW (widget), HOME_PAGE);
+  _kiosk_window_navigate (KIOSK_WINDOW (widget), HOME_PAGE);
 }
 
 static void
@@ -214,13 +212,7 @@ show_topic_action (GtkWidget  *widget,
   g_autofree char *name = g_strconcat (TOPIC_PAGE_PREFIX,
                                        g_variant_get_string (parameter, NULL), NULL);
 
-  kiosk_window_navigate (KIOSK_WINDOW (widget), name);
-}
-
-static KioskCallbackPage *
-kiosk_window_get_form (KioskWindow *self)
-{
-  return KIOSK_CALLBACK_PAGE (_kiosk_window_ensure_page (self, CALLBACK_PAGE));
+  _kiosk_window_navigate (KIOSK_WINDOW (widget), name);
 }
 
 static void
@@ -236,10 +228,10 @@ show_callback_action (GtkWidget  *widget,
     {
       KioskTopic *topic = kiosk_topic_page_get_topic (KIOSK_TOPIC_PAGE (visible));
 
-      kiosk_callback_page_set_topic (kiosk_window_get_form (self), kiosk_topic_get_id (topic));
+      kiosk_callback_page_set_topic (_kiosk_window_get_form (self), kiosk_topic_get_id (topic));
     }
 
-  kiosk_window_navigate (self, CALLBACK_PAGE);
+  _kiosk_window_navigate (self, CALLBACK_PAGE);
 }
 
 static void
@@ -247,16 +239,7 @@ show_check_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  kiosk_window_navigate (KIOSK_WINDOW (widget), CHECK_PAGE);
-}
-
-/* "Book a consultation" at the end of "Should I book?": the form, about the check's topic. */
-static void
-check_book_cb (KioskWindow *self,
-               const char  *topic)
-{
-  kiosk_callback_page_set_topic (kiosk_window_get_form (self), topic);
-  kiosk_window_navigate (self, CALLBACK_PAGE);
+  _kiosk_window_navigate (KIOSK_WINDOW (widget), CHECK_PAGE);
 }
 
 static void
@@ -264,7 +247,7 @@ staff_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  kiosk_window_navigate (KIOSK_WINDOW (widget), STAFF_PAGE);
+  _kiosk_window_navigate (KIOSK_WINDOW (widget), STAFF_PAGE);
 }
 
 /* A three-second press on the clinic's name: staff find it, a patient will not by chance.
@@ -352,289 +335,6 @@ kiosk_window_retranslate (KioskWindow *self)
   _kiosk_window_retranslate_visitor (self);
 }
 
-/* Pages -----------------------------------------------------------------------------------------
- *
- * Only the home page is built with the window: every other page is built the first time
- * something reaches it, through _kiosk_window_ensure_page(), so the first frame lays out the
- * home page alone. A change of language drops every page but the one on screen; the others
- * are built again, in the new language, when next needed. */
-
-/* The window's own pointers to the pages it talks to; a page not built has nothing to reset. */
-static void
-kiosk_window_forget_page (KioskWindow *self,
-                          GtkWidget   *page)
-{
-  if (page == GTK_WIDGET (self->callback_page))
-    self->callback_page = NULL;
-  else if (page == GTK_WIDGET (self->thanks_page))
-    self->thanks_page = NULL;
-  else if (page == GTK_WIDGET (self->staff_page))
-    self->staff_page = NULL;
-  else if (page == GTK_WIDGET (self->check_page))
-    self->check_page = NULL;
-}
-
-/* The list is emptied first: removing a page emits signals (a page's notify, the stack's) whose
- * handlers walk the pages, and must not meet one already freed. */
-static void
-kiosk_window_remove_content_pages (KioskWindow *self)
-{
-  g_autoptr(GPtrArray) pages = g_steal_pointer (&self->content_pages);
-
-  self->content_pages = g_ptr_array_new ();
-  for (guint i = 0; i < pages->len; i++)
-    kiosk_window_forget_page (self, g_ptr_array_index (pages, i));
-  for (guint i = 0; i < pages->len; i++)
-    gtk_stack_remove (self->stack, g_ptr_array_index (pages, i));
-}
-
-static void
-kiosk_window_remove_page (KioskWindow *self,
-                          GtkWidget   *page)
-{
-  g_ptr_array_remove (self->content_pages, page);
-  kiosk_window_forget_page (self, page);
-  gtk_stack_remove (self->stack, page);
-}
-
-static void
-callback_saved_cb (KioskWindow  *self,
-                   KioskRequest *request)
-{
-  kiosk_thanks_page_set_request (KIOSK_THANKS_PAGE (_kiosk_window_ensure_page (self, THANKS_PAGE)),
-                                 request);
-  if (self->callback_page != NULL)
-    kiosk_callback_page_reset (self->callback_page);
-
-  /* The form is done with: Back must not lead into it again. */
-  g_ptr_array_set_size (self->history, 0);
-  _kiosk_window_show_page (self, THANKS_PAGE);
-}
-
-static GtkWidget *
-kiosk_window_build_home_page (KioskWindow *self)
-{
-  return kiosk_home_page_new (self->content);
-}
-
-static GtkWidget *
-kiosk_window_build_callback_page (KioskWindow *self)
-{
-  KioskApplication *app = _kiosk_window_get_kiosk_application (self);
-
-  self->callback_page = KIOSK_CALLBACK_PAGE (kiosk_callback_page_new (self->content, self->settings));
-  kiosk_callback_page_set_store (self->callback_page, kiosk_application_get_store (app));
-  kiosk_callback_page_set_show_keyboard (self->callback_page, kiosk_application_get_kiosk_mode (app));
-  g_signal_connect_object (self->callback_page, "saved", G_CALLBACK (callback_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  /* The keyboard needs the room more than the emergency note, which every other page shows. */
-  g_signal_connect_object (self->callback_page, "notify::keyboard-visible",
-                           G_CALLBACK (_kiosk_window_update_chrome), self, G_CONNECT_SWAPPED);
-
-  return GTK_WIDGET (self->callback_page);
-}
-
-static GtkWidget *
-kiosk_window_build_thanks_page (KioskWindow *self)
-{
-  self->thanks_page = KIOSK_THANKS_PAGE (kiosk_thanks_page_new ());
-  kiosk_thanks_page_show_booking (self->thanks_page, self->settings, self->language);
-
-  return GTK_WIDGET (self->thanks_page);
-}
-
-static GtkWidget *
-kiosk_window_build_staff_page (KioskWindow *self)
-{
-  KioskApplication *app = _kiosk_window_get_kiosk_application (self);
-
-  self->staff_page = KIOSK_STAFF_PAGE (kiosk_staff_page_new (self->content,
-                                                            kiosk_application_get_store (app),
-                                                            kiosk_application_get_data_dir (app)));
-
-  return GTK_WIDGET (self->staff_page);
-}
-
-static GtkWidget *
-kiosk_window_build_check_page (KioskWindow *self)
-{
-  KioskCheck *check = kiosk_content_pack_get_check (self->content);
-
-  self->check_page = KIOSK_CHECK_PAGE (kiosk_check_page_new (check, self->language));
-  g_signal_connect_object (self->check_page, "book", G_CALLBACK (check_book_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  return GTK_WIDGET (self->check_page);
-}
-
-static GtkWidget *
-kiosk_window_build_topic_page (KioskWindow *self,
-                               KioskTopic  *topic)
-{
-  KioskCheck *check = kiosk_content_pack_get_check (self->content);
-  GtkWidget *page = kiosk_topic_page_new (topic, self->settings);
-
-  kiosk_topic_page_show_booking (KIOSK_TOPIC_PAGE (page), self->language);
-  kiosk_topic_page_set_check_visible (KIOSK_TOPIC_PAGE (page), check != NULL &&
-                                      g_strcmp0 (kiosk_check_get_topic (check),
-                                                 kiosk_topic_get_id (topic)) == 0);
-  _kiosk_window_style_chrome (self, kiosk_topic_page_get_action_bar (KIOSK_TOPIC_PAGE (page)));
-
-  return page;
-}
-
-typedef GtkWidget *(*KioskPageBuilder) (KioskWindow *self);
-
-static const struct
-{
-  const char       *name;
-  KioskPageBuilder  build;
-} page_builders[] = {
-  { HOME_PAGE, kiosk_window_build_home_page },
-  { CALLBACK_PAGE, kiosk_window_build_callback_page },
-  { THANKS_PAGE, kiosk_window_build_thanks_page },
-  { STAFF_PAGE, kiosk_window_build_staff_page },
-  { CHECK_PAGE, kiosk_window_build_check_page },
-};
-
-static KioskTopic *
-kiosk_window_lookup_topic (KioskWindow *self,
-                           const char  *name)
-{
-  if (!g_str_has_prefix (name, TOPIC_PAGE_PREFIX))
-    return NULL;
-
-  return kiosk_content_pack_lookup_topic (self->content, name + strlen (TOPIC_PAGE_PREFIX));
-}
-
-/* Builds the page called @name, which the content has; the caller adds it. */
-static GtkWidget *
-kiosk_window_build_page (KioskWindow *self,
-                         const char  *name)
-{
-  KioskTopic *topic = kiosk_window_lookup_topic (self, name);
-
-  if (topic != NULL)
-    return kiosk_window_build_topic_page (self, topic);
-
-  for (guint i = 0; i < G_N_ELEMENTS (page_builders); i++)
-    {
-      if (g_str_equal (name, page_builders[i].name))
-        return page_builders[i].build (self);
-    }
-
-  g_assert_not_reached ();
-}
-
-/* Whether the content has a page called @name, built or not. */
-static gboolean
-kiosk_window_has_page (KioskWindow *self,
-                       const char  *name)
-{
-  if (self->content == NULL)
-    return FALSE;
-  if (g_str_has_prefix (name, TOPIC_PAGE_PREFIX))
-    return kiosk_window_lookup_topic (self, name) != NULL;
-  if (g_str_equal (name, CHECK_PAGE))
-    return kiosk_content_pack_get_check (self->content) != NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (page_builders); i++)
-    {
-      if (g_str_equal (name, page_builders[i].name))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/**
- * _kiosk_window_ensure_page:
- * @name: a page name such as "home", "callback" or "topic-causes"
- *
- * Every way to a page passes here: it builds the page the first time it is needed, in the
- * window's language and with its current look.
- *
- * Returns: (transfer none) (nullable): the page, or %NULL when the content has no such page
- */
-GtkWidget *
-_kiosk_window_ensure_page (KioskWindow *self,
-                           const char  *name)
-{
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
-
-  if (page != NULL || !kiosk_window_has_page (self, name))
-    return page;
-
-  page = kiosk_window_build_page (self, name);
-  gtk_stack_add_named (self->stack, page, name);
-  g_ptr_array_add (self->content_pages, page);
-  _kiosk_window_style_page (self, page);
-
-  return page;
-}
-
-/* Pages that no longer exist (a topic missing in the new language) drop out of the history. */
-static void
-kiosk_window_prune_history (KioskWindow *self)
-{
-  for (guint i = self->history->len; i > 0; i--)
-    {
-      if (!kiosk_window_has_page (self, g_ptr_array_index (self->history, i - 1)))
-        g_ptr_array_remove_index (self->history, i - 1);
-    }
-}
-
-/* The content has changed language: the page on screen is built again in it, the form with
- * whatever the visitor has typed, and the other pages wait until they are needed. */
-static void
-kiosk_window_rebuild_content (KioskWindow *self)
-{
-  g_autofree char *visible = g_strdup (gtk_stack_get_visible_child_name (self->stack));
-  g_autoptr(KioskCallbackPage) previous_form = NULL;
-  GtkWidget *form;
-
-  if (g_strcmp0 (visible, CALLBACK_PAGE) == 0)
-    previous_form = g_object_ref (self->callback_page);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.show-check",
-                                 kiosk_content_pack_get_check (self->content) != NULL);
-  kiosk_window_remove_content_pages (self);
-  kiosk_window_prune_history (self);
-
-  if (visible == NULL || !kiosk_window_has_page (self, visible))
-    {
-      g_ptr_array_set_size (self->history, 0);
-      _kiosk_window_show_page (self, HOME_PAGE);
-      return;
-    }
-
-  if (previous_form != NULL)
-    {
-      form = _kiosk_window_ensure_page (self, CALLBACK_PAGE);
-      kiosk_callback_page_copy_state (KIOSK_CALLBACK_PAGE (form), previous_form);
-    }
-  _kiosk_window_show_page (self, visible);
-}
-
-/* The store could not be opened when the form or the staff area was built, and now has: the
- * form saves into it from now on, and the staff area, which lists it, is built again. */
-static void
-kiosk_window_store_opened (KioskWindow *self)
-{
-  KioskStore *store = kiosk_application_get_store (_kiosk_window_get_kiosk_application (self));
-  gboolean staff_visible;
-
-  if (self->callback_page != NULL)
-    kiosk_callback_page_set_store (self->callback_page, store);
-  if (self->staff_page == NULL)
-    return;
-
-  staff_visible = gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->staff_page);
-  kiosk_window_remove_page (self, GTK_WIDGET (self->staff_page));
-  if (staff_visible)
-    _kiosk_window_show_page (self, STAFF_PAGE);
-}
-
 /* GtkWindow:application is not a construct property, so this runs from kiosk_window_new(). */
 static void
 kiosk_window_load (KioskWindow *self)
@@ -707,6 +407,7 @@ kiosk_window_dispose (GObject *object)
 {
   KioskWindow *self = (KioskWindow *)object;
 
+  _kiosk_window_dispose_pages (self);
   _kiosk_window_dispose_visitor (self);
   _kiosk_window_dispose_look (self);
   g_clear_handle_id (&self->staff_press_id, g_source_remove);
@@ -848,7 +549,7 @@ kiosk_window_init (KioskWindow *self)
   kiosk_window_add_staff_gesture (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), text_size_classes[KIOSK_TEXT_SIZE_NORMAL]);
   self->history = g_ptr_array_new_with_free_func (g_free);
-  self->content_pages = g_ptr_array_new ();
+  _kiosk_window_init_pages (self);
   _kiosk_window_init_look (self);
 }
 
@@ -911,7 +612,7 @@ kiosk_window_set_language (KioskWindow *self,
   self->language = g_strdup (language);
   g_set_object (&self->content, content);
 
-  kiosk_window_rebuild_content (self);
+  _kiosk_window_rebuild_pages (self);
   kiosk_window_retranslate (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
