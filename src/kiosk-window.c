@@ -8,8 +8,6 @@
 #include "kiosk-callback-page.h"
 #include "kiosk-home-page.h"
 #include "kiosk-language.h"
-#include "kiosk-staff-page.h"
-#include "kiosk-thanks-page.h"
 #include "kiosk-topic-page.h"
 #include "kiosk-listen-button.h"
 #include "kiosk-window-private.h"
@@ -31,7 +29,6 @@ _kiosk_window_get_kiosk_application (KioskWindow *self)
 {
   return KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
-
 
 static void
 kiosk_window_update_actions (KioskWindow *self)
