@@ -69,7 +69,7 @@ struct _KioskWindow
   KioskContentPack     *content;
   char                 *language;
   GPtrArray            *history;        /* names of the pages Back returns to */
-  GPtrArray            *content_pages;  /* the pages built so far, dropped when the language changes */
+  GPtrArray            *content_pages;  /* the pages built so far; a new language drops them */
   /* Each NULL until the page is first needed (_kiosk_window_ensure_page()). */
   KioskCallbackPage    *callback_page;
   KioskThanksPage      *thanks_page;

@@ -71,6 +71,12 @@ n_built (PagesFixture *fixture,
   return count;
 }
 
+static GtkWidget *
+visible_page (PagesFixture *fixture)
+{
+  return kiosk_window_get_visible_page (fixture->window);
+}
+
 static gboolean
 store_file_exists (PagesFixture *fixture)
 {
@@ -160,6 +166,7 @@ test_reset_before_built (PagesFixture  *fixture,
                          gconstpointer  data)
 {
   GtkWidget *form;
+  GtkWidget *entry;
 
   kiosk_window_reset (fixture->window);
   assert_only_home_built (fixture);
@@ -173,8 +180,8 @@ test_reset_before_built (PagesFixture  *fixture,
   g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "home");
   g_assert_null (kiosk_test_find_label (GTK_WIDGET (fixture->window), "Rosa"));
   form = kiosk_window_get_page (fixture->window, "callback");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kiosk_test_find_widget (form, GTK_TYPE_ENTRY))),
-                   ==, "");
+  entry = kiosk_test_find_widget (form, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 }
 
 /* A language change rebuilds the page on screen in the new language and drops the others, which
@@ -210,8 +217,8 @@ test_language_drops_pages (PagesFixture  *fixture,
   g_assert_finalize_object (causes);
   g_assert_cmpstr (kiosk_window_get_visible_page_name (fixture->window), ==, "topic-causes");
   g_assert_cmpstr (topic_title (fixture, "causes"), ==, "¿Por qué tengo tics en la cara?");
-  g_assert_cmpstr (kiosk_topic_page_get_title (KIOSK_TOPIC_PAGE (kiosk_window_get_visible_page (fixture->window))),
-                   ==, topic_title (fixture, "causes"));
+  g_assert_cmpstr (kiosk_topic_page_get_title (KIOSK_TOPIC_PAGE (visible_page (fixture))), ==,
+                   topic_title (fixture, "causes"));
   g_assert_cmpuint (n_built (fixture, KIOSK_TYPE_HOME_PAGE), ==, 0);
   g_assert_cmpuint (n_built (fixture, KIOSK_TYPE_TOPIC_PAGE), ==, 1);
   g_assert_cmpuint (n_built (fixture, KIOSK_TYPE_CALLBACK_PAGE), ==, 0);
@@ -259,7 +266,8 @@ test_form_across_language (PagesFixture  *fixture,
 static double
 font_size_of (GtkWidget *widget)
 {
-  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  PangoFontDescription *font = pango_context_get_font_description (context);
 
   return pango_font_description_get_size (font) / (double) PANGO_SCALE;
 }
@@ -270,8 +278,8 @@ topic_text (PagesFixture *fixture,
 {
   g_autofree char *name = g_strconcat ("topic-", topic, NULL);
   GtkWidget *page = kiosk_window_get_page (fixture->window, name);
-  GtkWidget *label = kiosk_test_find_widget (kiosk_test_find_widget (page, KIOSK_TYPE_DOCUMENT_VIEW),
-                                             GTK_TYPE_LABEL);
+  GtkWidget *view = kiosk_test_find_widget (page, KIOSK_TYPE_DOCUMENT_VIEW);
+  GtkWidget *label = kiosk_test_find_widget (view, GTK_TYPE_LABEL);
 
   g_assert_nonnull (label);
 
@@ -296,6 +304,7 @@ test_late_page_has_current_look (PagesFixture  *fixture,
   double normal, early, late;
   GdkRGBA early_color, late_color;
   GtkWidget *page;
+  GtkWidget *bar;
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 1280);
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -312,7 +321,7 @@ test_late_page_has_current_look (PagesFixture  *fixture,
   /* The language change drops every page: "causes" is built again with today's look. */
   kiosk_window_set_language (fixture->window, "es");
   kiosk_window_set_language (fixture->window, "en");
-  g_assert_true (kiosk_home_page_get_portrait (KIOSK_HOME_PAGE (kiosk_window_get_visible_page (fixture->window))));
+  g_assert_true (kiosk_home_page_get_portrait (KIOSK_HOME_PAGE (visible_page (fixture))));
   gtk_widget_activate_action (widget, "kiosk.show-topic", "s", "causes");
   kiosk_test_iterate (100);
   late = font_size_of (topic_text (fixture, "causes"));
@@ -322,9 +331,9 @@ test_late_page_has_current_look (PagesFixture  *fixture,
   g_assert_cmpfloat (early, >, normal * 1.4);
   g_assert_cmpfloat (late, ==, early);
   g_assert_true (gdk_rgba_equal (&late_color, &early_color));
-  page = kiosk_window_get_visible_page (fixture->window);
-  g_assert_true (gtk_widget_has_css_class (kiosk_topic_page_get_action_bar (KIOSK_TOPIC_PAGE (page)),
-                                           "kiosk-chrome"));
+  page = visible_page (fixture);
+  bar = kiosk_topic_page_get_action_bar (KIOSK_TOPIC_PAGE (page));
+  g_assert_true (gtk_widget_has_css_class (bar, "kiosk-chrome"));
 }
 
 /* A tile tapped on a home page whose topics are not built yet: the new page shows, and the focus
