@@ -4,9 +4,10 @@
  * built with the window, so the first frame lays out the home page alone. Every other page is
  * built the first time something reaches it, through _kiosk_window_ensure_page(): navigation, an
  * action, kiosk_window_get_page(). Once the first frame is painted, the rest of the start-up
- * follows in idle callbacks at low priority, one piece each: the request store is opened, then
- * the pages a visitor can reach are built, so that none is built in the frame of a tap. A change
- * of language drops every page but the one on screen, to be built again in the new language.
+ * follows in idle callbacks at low priority, one piece each: the request store is opened, the
+ * screen is kept on, then the pages a visitor can reach are built, so that none is built in the
+ * frame of a tap. A change of language drops every page but the one on screen, to be built
+ * again in the new language.
  */
 
 #include "config.h"
@@ -352,7 +353,8 @@ warm_up_cb (gpointer data)
   KioskWindow *self = data;
   g_autofree char *name = NULL;
 
-  if (kiosk_application_ensure_store (_kiosk_window_get_kiosk_application (self)))
+  if (kiosk_application_ensure_store (_kiosk_window_get_kiosk_application (self)) ||
+      _kiosk_window_keep_screen_on (self))
     return G_SOURCE_CONTINUE;
 
   if (self->content == NULL || (name = kiosk_window_next_page_to_build (self)) == NULL)

@@ -97,6 +97,7 @@ struct _KioskWindow
   guint                 text_size;
   gboolean              high_contrast;
   guint                 inhibit_cookie;
+  gboolean              inhibit_pending;  /* until the first frame is painted */
   guint                 stray_windows_id;
 };
 
@@ -129,6 +130,7 @@ void              _kiosk_window_dispose_look           (KioskWindow    *self);
 
 void              _kiosk_window_visitor_class_init     (GtkWidgetClass *widget_class);
 void              _kiosk_window_setup_visitor          (KioskWindow    *self);
+gboolean          _kiosk_window_keep_screen_on         (KioskWindow    *self);
 void              _kiosk_window_retranslate_visitor    (KioskWindow    *self);
 void              _kiosk_window_dispose_visitor        (KioskWindow    *self);
 
