@@ -29,6 +29,7 @@ struct _KioskApplication
   char           *default_language;
   KioskStore     *store;
   GError         *store_error;       /* why the store could not be opened, for staff */
+  gboolean        store_tried;       /* the store is opened on first use, not at startup */
 
   /* issue12-queue: the shared reception queue (kiosk-application-queue.c). */
   char           *queue_connection;  /* --queue-connection, or NULL for the setting */
@@ -329,6 +330,33 @@ kiosk_application_open_store (KioskApplication *self)
   kiosk_application_start_retention (self);
 }
 
+/**
+ * kiosk_application_ensure_store:
+ *
+ * Opens the request store, with its integrity check, the first time it is needed, or once the
+ * kiosk's window has painted its first frame, whichever comes first: a kiosk that cannot open
+ * it still starts, and nothing in the first frame needs it. Retention and the shared queue's
+ * sender start with it. A store that could not be opened is tried again by
+ * kiosk_application_retry_store(), not here.
+ *
+ * Returns: %TRUE when this call tried to open it, %FALSE when it had been tried already
+ */
+gboolean
+kiosk_application_ensure_store (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), FALSE);
+
+  /* The desk app works on the server only; the kiosk's store is never opened there. */
+  if (self->store_tried || self->reception)
+    return FALSE;
+
+  self->store_tried = TRUE;
+  kiosk_application_open_store (self);
+  _kiosk_application_start_queue (self);
+
+  return TRUE;
+}
+
 /* A disk that failed for a moment at start (I/O errors, a lock held too long, a full or
  * read-only disk) may work again; a folder another user owns or a file that is not ours or is
  * newer will not, until IT acts, and is not worth an integrity check on every visit. */
@@ -356,6 +384,9 @@ kiosk_application_retry_store (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), FALSE);
 
+  /* The first attempt is no retry, and nothing holds a store from before it. */
+  if (kiosk_application_ensure_store (self))
+    return FALSE;
   if (self->store != NULL || self->store_error == NULL || !store_error_may_pass (self->store_error))
     return FALSE;
 
@@ -432,11 +463,7 @@ kiosk_application_startup (GApplication *app)
   kiosk_application_setup_languages (self);
   kiosk_application_setup_actions (self);
   kiosk_language_apply (self->default_language);
-  if (self->reception)
-    return;   /* the desk app works on the server only; the kiosk's store is not opened */
-
-  kiosk_application_open_store (self);
-  _kiosk_application_start_queue (self);
+  /* The request store is not opened here: see kiosk_application_ensure_store(). */
 }
 
 static void
@@ -652,12 +679,16 @@ kiosk_application_get_default_language (KioskApplication *self)
 /**
  * kiosk_application_get_store:
  *
+ * Opens the store if it has not been tried yet (kiosk_application_ensure_store()).
+ *
  * Returns: (transfer none) (nullable): the request store, or %NULL if it could not be opened
  */
 KioskStore *
 kiosk_application_get_store (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  kiosk_application_ensure_store (self);
 
   return self->store;
 }
@@ -671,6 +702,8 @@ const GError *
 kiosk_application_get_store_error (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  kiosk_application_ensure_store (self);
 
   return self->store_error;
 }
@@ -718,6 +751,8 @@ KioskQueue *
 kiosk_application_get_queue (KioskApplication *self)
 {
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  kiosk_application_ensure_store (self);
 
   return self->queue;
 }

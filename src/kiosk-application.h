@@ -23,6 +23,7 @@ const char        *kiosk_application_get_default_language   (KioskApplication  *
 KioskStore        *kiosk_application_get_store              (KioskApplication  *self);
 const GError      *kiosk_application_get_store_error        (KioskApplication  *self);
 KioskApplication  *kiosk_application_get_for_widget         (GtkWidget         *widget);
+gboolean           kiosk_application_ensure_store           (KioskApplication  *self);
 gboolean           kiosk_application_retry_store            (KioskApplication  *self);
 char              *kiosk_application_get_queue_connection   (KioskApplication  *self);
 KioskQueue        *kiosk_application_get_queue              (KioskApplication  *self);

@@ -69,18 +69,26 @@ _kiosk_window_update_font_size (KioskWindow *self)
   gtk_css_provider_load_from_data (self->font_provider, css, -1);
 }
 
-/* The pages are rebuilt with each language, so they are told again in _kiosk_window_show_page
- * through _kiosk_window_update_chrome. */
+/**
+ * _kiosk_window_style_page:
+ * @page: a page just built
+ *
+ * Gives a page built after the window's size was known the window's orientation. The text
+ * size and the contrast come from style providers, which reach a new page by themselves.
+ */
+void
+_kiosk_window_style_page (KioskWindow *self,
+                          GtkWidget   *page)
+{
+  if (KIOSK_IS_HOME_PAGE (page))
+    kiosk_home_page_set_portrait (KIOSK_HOME_PAGE (page), self->portrait);
+}
+
 static void
 kiosk_window_apply_portrait (KioskWindow *self)
 {
   for (guint i = 0; i < self->content_pages->len; i++)
-    {
-      GtkWidget *page = g_ptr_array_index (self->content_pages, i);
-
-      if (KIOSK_IS_HOME_PAGE (page))
-        kiosk_home_page_set_portrait (KIOSK_HOME_PAGE (page), self->portrait);
-    }
+    _kiosk_window_style_page (self, g_ptr_array_index (self->content_pages, i));
 }
 
 static void
@@ -200,7 +208,6 @@ _kiosk_window_update_chrome (KioskWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->look_button), !staff);
   gtk_widget_set_visible (GTK_WIDGET (self->emergency_bar),
                           !staff && !kiosk_window_keyboard_showing (self));
-  kiosk_window_apply_portrait (self);
 }
 
 static void

@@ -69,12 +69,19 @@ struct _KioskWindow
   KioskContentPack     *content;
   char                 *language;
   GPtrArray            *history;        /* names of the pages Back returns to */
-  GPtrArray            *content_pages;  /* the pages rebuilt when the language changes */
+  GPtrArray            *content_pages;  /* the pages built so far; a new language drops them */
+  /* Each NULL until the page is first needed (_kiosk_window_ensure_page()). */
   KioskCallbackPage    *callback_page;
   KioskThanksPage      *thanks_page;
   KioskStaffPage       *staff_page;
   KioskCheckPage       *check_page;     /* "Should I book?", when the content has it */
   guint                 staff_press_id;
+
+  /* kiosk-window-pages.c */
+  GdkFrameClock        *frame_clock;      /* until the first frame is painted */
+  gulong                first_frame_id;
+  gboolean              first_frame_painted;
+  guint                 warm_up_id;
 
   /* kiosk-window-look.c */
   GtkCssProvider       *font_provider;
@@ -90,6 +97,7 @@ struct _KioskWindow
   guint                 text_size;
   gboolean              high_contrast;
   guint                 inhibit_cookie;
+  gboolean              inhibit_pending;  /* until the first frame is painted */
   guint                 stray_windows_id;
 };
 
@@ -97,6 +105,16 @@ KioskApplication *_kiosk_window_get_kiosk_application  (KioskWindow    *self);
 void              _kiosk_window_show_page              (KioskWindow    *self,
                                                         const char     *name);
 void              _kiosk_window_go_home                (KioskWindow    *self);
+void              _kiosk_window_navigate               (KioskWindow    *self,
+                                                        const char     *name);
+
+void              _kiosk_window_init_pages             (KioskWindow    *self);
+GtkWidget        *_kiosk_window_ensure_page            (KioskWindow    *self,
+                                                        const char     *name);
+KioskCallbackPage *_kiosk_window_get_form              (KioskWindow    *self);
+void              _kiosk_window_rebuild_pages          (KioskWindow    *self);
+void              _kiosk_window_store_opened           (KioskWindow    *self);
+void              _kiosk_window_dispose_pages          (KioskWindow    *self);
 
 void              _kiosk_window_look_class_init        (GtkWidgetClass *widget_class);
 void              _kiosk_window_init_look              (KioskWindow    *self);
@@ -106,10 +124,13 @@ void              _kiosk_window_update_chrome          (KioskWindow    *self);
 void              _kiosk_window_update_font_size       (KioskWindow    *self);
 void              _kiosk_window_style_chrome           (KioskWindow    *self,
                                                         GtkWidget      *widget);
+void              _kiosk_window_style_page             (KioskWindow    *self,
+                                                        GtkWidget      *page);
 void              _kiosk_window_dispose_look           (KioskWindow    *self);
 
 void              _kiosk_window_visitor_class_init     (GtkWidgetClass *widget_class);
 void              _kiosk_window_setup_visitor          (KioskWindow    *self);
+gboolean          _kiosk_window_keep_screen_on         (KioskWindow    *self);
 void              _kiosk_window_retranslate_visitor    (KioskWindow    *self);
 void              _kiosk_window_dispose_visitor        (KioskWindow    *self);
 

@@ -204,9 +204,13 @@ kiosk_window_reset (KioskWindow *self)
   kiosk_window_close_other_windows (self);
   close_popovers_under (GTK_WIDGET (self));
   kiosk_window_clear_clipboards (self);
-  kiosk_callback_page_reset (self->callback_page);
-  kiosk_thanks_page_reset (self->thanks_page);
-  kiosk_staff_page_lock (self->staff_page);
+  /* A page not built yet has nothing to clear. */
+  if (self->callback_page != NULL)
+    kiosk_callback_page_reset (self->callback_page);
+  if (self->thanks_page != NULL)
+    kiosk_thanks_page_reset (self->thanks_page);
+  if (self->staff_page != NULL)
+    kiosk_staff_page_lock (self->staff_page);
 
   kiosk_window_set_text_size (self, KIOSK_TEXT_SIZE_NORMAL);
   kiosk_window_set_high_contrast (self, FALSE);
@@ -399,7 +403,6 @@ refuse_close_cb (GtkWindow *window)
 static void
 kiosk_window_lock_down (KioskWindow *self)
 {
-  KioskApplication *app = _kiosk_window_get_kiosk_application (self);
   GtkEventController *pointer = gtk_event_controller_legacy_new ();
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk-mode");
@@ -414,10 +417,32 @@ kiosk_window_lock_down (KioskWindow *self)
   g_signal_connect_object (pointer, "event", G_CALLBACK (lockdown_pointer_event_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), pointer);
 
-  /* A kiosk screen that blanks looks broken; without a session bus this quietly does nothing. */
+  self->inhibit_pending = TRUE;
+}
+
+/**
+ * _kiosk_window_keep_screen_on:
+ *
+ * In kiosk mode, asks the session not to blank the screen: a kiosk screen that blanks looks
+ * broken. It is a synchronous D-Bus call to the session manager, so it waits until the first
+ * frame is on screen; without a session bus it quietly does nothing.
+ *
+ * Returns: %TRUE when this call asked, %FALSE when there was nothing (left) to ask
+ */
+gboolean
+_kiosk_window_keep_screen_on (KioskWindow *self)
+{
+  KioskApplication *app = _kiosk_window_get_kiosk_application (self);
+
+  if (!self->inhibit_pending)
+    return FALSE;
+
+  self->inhibit_pending = FALSE;
   self->inhibit_cookie = gtk_application_inhibit (GTK_APPLICATION (app), GTK_WINDOW (self),
                                                   GTK_APPLICATION_INHIBIT_IDLE,
                                                   _("Patient information is on screen"));
+
+  return TRUE;
 }
 
 void

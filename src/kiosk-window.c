@@ -8,8 +8,6 @@
 #include "kiosk-callback-page.h"
 #include "kiosk-home-page.h"
 #include "kiosk-language.h"
-#include "kiosk-staff-page.h"
-#include "kiosk-thanks-page.h"
 #include "kiosk-topic-page.h"
 #include "kiosk-listen-button.h"
 #include "kiosk-window-private.h"
@@ -31,8 +29,6 @@ _kiosk_window_get_kiosk_application (KioskWindow *self)
 {
   return KIOSK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
-
-static void kiosk_window_rebuild_content (KioskWindow *self);
 
 static void
 kiosk_window_update_actions (KioskWindow *self)
@@ -67,7 +63,7 @@ void
 _kiosk_window_show_page (KioskWindow *self,
                          const char  *name)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+  GtkWidget *page = _kiosk_window_ensure_page (self, name);
 
   g_assert (page != NULL);
 
@@ -127,21 +123,21 @@ kiosk_window_count_visit (KioskWindow *self,
   g_task_run_in_thread (task, record_usage_thread);
 }
 
-static void
-kiosk_window_navigate (KioskWindow *self,
-                       const char  *name)
+void
+_kiosk_window_navigate (KioskWindow *self,
+                        const char  *name)
 {
   const char *current;
 
   /* The pages that save or list requests hold the store they were built with (before `current`
-   * is read: rebuilding replaces the pages). */
+   * is read: the staff area may be rebuilt). */
   if ((g_str_equal (name, CALLBACK_PAGE) || g_str_equal (name, STAFF_PAGE)) &&
       kiosk_application_retry_store (_kiosk_window_get_kiosk_application (self)))
-    kiosk_window_rebuild_content (self);
+    _kiosk_window_store_opened (self);
 
   current = gtk_stack_get_visible_child_name (self->stack);
 
-  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+  if (_kiosk_window_ensure_page (self, name) == NULL)
     {
       g_warning ("There is no page called “%s”", name);
       return;
@@ -182,7 +178,7 @@ home_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  kiosk_window_navigate (KIOSK_WINDOW (widget), HOME_PAGE);
+  _kiosk_window_navigate (KIOSK_WINDOW (widget), HOME_PAGE);
 }
 
 static void
@@ -213,7 +209,7 @@ show_topic_action (GtkWidget  *widget,
   g_autofree char *name = g_strconcat (TOPIC_PAGE_PREFIX,
                                        g_variant_get_string (parameter, NULL), NULL);
 
-  kiosk_window_navigate (KIOSK_WINDOW (widget), name);
+  _kiosk_window_navigate (KIOSK_WINDOW (widget), name);
 }
 
 static void
@@ -229,10 +225,10 @@ show_callback_action (GtkWidget  *widget,
     {
       KioskTopic *topic = kiosk_topic_page_get_topic (KIOSK_TOPIC_PAGE (visible));
 
-      kiosk_callback_page_set_topic (self->callback_page, kiosk_topic_get_id (topic));
+      kiosk_callback_page_set_topic (_kiosk_window_get_form (self), kiosk_topic_get_id (topic));
     }
 
-  kiosk_window_navigate (self, CALLBACK_PAGE);
+  _kiosk_window_navigate (self, CALLBACK_PAGE);
 }
 
 static void
@@ -240,16 +236,7 @@ show_check_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  kiosk_window_navigate (KIOSK_WINDOW (widget), CHECK_PAGE);
-}
-
-/* "Book a consultation" at the end of "Should I book?": the form, about the check's topic. */
-static void
-check_book_cb (KioskWindow *self,
-               const char  *topic)
-{
-  kiosk_callback_page_set_topic (self->callback_page, topic);
-  kiosk_window_navigate (self, CALLBACK_PAGE);
+  _kiosk_window_navigate (KIOSK_WINDOW (widget), CHECK_PAGE);
 }
 
 static void
@@ -257,7 +244,7 @@ staff_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  kiosk_window_navigate (KIOSK_WINDOW (widget), STAFF_PAGE);
+  _kiosk_window_navigate (KIOSK_WINDOW (widget), STAFF_PAGE);
 }
 
 /* A three-second press on the clinic's name: staff find it, a patient will not by chance.
@@ -345,145 +332,6 @@ kiosk_window_retranslate (KioskWindow *self)
   _kiosk_window_retranslate_visitor (self);
 }
 
-/* The list is emptied first: removing a page emits signals (a page's notify, the stack's) whose
- * handlers walk the pages, and must not meet one already freed. */
-static void
-kiosk_window_remove_content_pages (KioskWindow *self)
-{
-  g_autoptr(GPtrArray) pages = g_steal_pointer (&self->content_pages);
-
-  self->content_pages = g_ptr_array_new ();
-  for (guint i = 0; i < pages->len; i++)
-    gtk_stack_remove (self->stack, g_ptr_array_index (pages, i));
-}
-
-static void
-kiosk_window_add_content_page (KioskWindow *self,
-                               GtkWidget   *page,
-                               const char  *name)
-{
-  gtk_stack_add_named (self->stack, page, name);
-  g_ptr_array_add (self->content_pages, page);
-}
-
-static void
-callback_saved_cb (KioskWindow  *self,
-                   KioskRequest *request)
-{
-  kiosk_thanks_page_set_request (self->thanks_page, request);
-  kiosk_callback_page_reset (self->callback_page);
-
-  /* The form is done with: Back must not lead into it again. */
-  g_ptr_array_set_size (self->history, 0);
-  _kiosk_window_show_page (self, THANKS_PAGE);
-}
-
-static void
-kiosk_window_build_form_pages (KioskWindow       *self,
-                               KioskCallbackPage *previous_form)
-{
-  KioskApplication *app = _kiosk_window_get_kiosk_application (self);
-
-  self->callback_page = KIOSK_CALLBACK_PAGE (kiosk_callback_page_new (self->content, self->settings));
-  kiosk_callback_page_set_store (self->callback_page, kiosk_application_get_store (app));
-  kiosk_callback_page_set_show_keyboard (self->callback_page, kiosk_application_get_kiosk_mode (app));
-  if (previous_form != NULL)
-    kiosk_callback_page_copy_state (self->callback_page, previous_form);
-  g_signal_connect_object (self->callback_page, "saved", G_CALLBACK (callback_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  /* The keyboard needs the room more than the emergency note, which every other page shows. */
-  g_signal_connect_object (self->callback_page, "notify::keyboard-visible",
-                           G_CALLBACK (_kiosk_window_update_chrome), self, G_CONNECT_SWAPPED);
-  kiosk_window_add_content_page (self, GTK_WIDGET (self->callback_page), CALLBACK_PAGE);
-
-  self->thanks_page = KIOSK_THANKS_PAGE (kiosk_thanks_page_new ());
-  kiosk_thanks_page_show_booking (self->thanks_page, self->settings, self->language);
-  kiosk_window_add_content_page (self, GTK_WIDGET (self->thanks_page), THANKS_PAGE);
-
-  self->staff_page = KIOSK_STAFF_PAGE (kiosk_staff_page_new (self->content,
-                                                            kiosk_application_get_store (app),
-                                                            kiosk_application_get_data_dir (app)));
-  kiosk_window_add_content_page (self, GTK_WIDGET (self->staff_page), STAFF_PAGE);
-}
-
-static void
-kiosk_window_build_check_page (KioskWindow *self,
-                               KioskCheck  *check)
-{
-  self->check_page = NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.show-check", check != NULL);
-  if (check == NULL)
-    return;
-
-  self->check_page = KIOSK_CHECK_PAGE (kiosk_check_page_new (check, self->language));
-  g_signal_connect_object (self->check_page, "book", G_CALLBACK (check_book_cb), self,
-                           G_CONNECT_SWAPPED);
-  kiosk_window_add_content_page (self, GTK_WIDGET (self->check_page), CHECK_PAGE);
-}
-
-static void
-kiosk_window_build_content_pages (KioskWindow       *self,
-                                  KioskCallbackPage *previous_form)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->content));
-  KioskCheck *check = kiosk_content_pack_get_check (self->content);
-
-  kiosk_window_add_content_page (self, kiosk_home_page_new (self->content), HOME_PAGE);
-  kiosk_window_build_form_pages (self, previous_form);
-  kiosk_window_build_check_page (self, check);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KioskTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->content), i);
-      g_autofree char *name = g_strconcat (TOPIC_PAGE_PREFIX, kiosk_topic_get_id (topic), NULL);
-
-      GtkWidget *page = kiosk_topic_page_new (topic, self->settings);
-
-      kiosk_topic_page_show_booking (KIOSK_TOPIC_PAGE (page), self->language);
-      kiosk_topic_page_set_check_visible (KIOSK_TOPIC_PAGE (page), check != NULL &&
-                                          g_strcmp0 (kiosk_check_get_topic (check),
-                                                     kiosk_topic_get_id (topic)) == 0);
-      _kiosk_window_style_chrome (self, kiosk_topic_page_get_action_bar (KIOSK_TOPIC_PAGE (page)));
-      kiosk_window_add_content_page (self, page, name);
-    }
-}
-
-/* Pages that no longer exist (a topic missing in the new language) drop out of the history. */
-static void
-kiosk_window_prune_history (KioskWindow *self)
-{
-  for (guint i = self->history->len; i > 0; i--)
-    {
-      if (gtk_stack_get_child_by_name (self->stack, g_ptr_array_index (self->history, i - 1)) == NULL)
-        g_ptr_array_remove_index (self->history, i - 1);
-    }
-}
-
-static void
-kiosk_window_rebuild_content (KioskWindow *self)
-{
-  g_autofree char *visible = g_strdup (gtk_stack_get_visible_child_name (self->stack));
-  g_autoptr(KioskCallbackPage) previous_form = NULL;
-
-  /* Whatever the visitor has typed survives the change of language. */
-  if (self->callback_page != NULL)
-    previous_form = g_object_ref (self->callback_page);
-
-  kiosk_window_remove_content_pages (self);
-  kiosk_window_build_content_pages (self, previous_form);
-  kiosk_window_prune_history (self);
-
-  if (visible == NULL || gtk_stack_get_child_by_name (self->stack, visible) == NULL)
-    {
-      g_ptr_array_set_size (self->history, 0);
-      _kiosk_window_show_page (self, HOME_PAGE);
-    }
-  else
-    {
-      _kiosk_window_show_page (self, visible);
-    }
-}
-
 /* GtkWindow:application is not a construct property, so this runs from kiosk_window_new(). */
 static void
 kiosk_window_load (KioskWindow *self)
@@ -556,6 +404,7 @@ kiosk_window_dispose (GObject *object)
 {
   KioskWindow *self = (KioskWindow *)object;
 
+  _kiosk_window_dispose_pages (self);
   _kiosk_window_dispose_visitor (self);
   _kiosk_window_dispose_look (self);
   g_clear_handle_id (&self->staff_press_id, g_source_remove);
@@ -697,7 +546,7 @@ kiosk_window_init (KioskWindow *self)
   kiosk_window_add_staff_gesture (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), text_size_classes[KIOSK_TEXT_SIZE_NORMAL]);
   self->history = g_ptr_array_new_with_free_func (g_free);
-  self->content_pages = g_ptr_array_new ();
+  _kiosk_window_init_pages (self);
   _kiosk_window_init_look (self);
 }
 
@@ -760,7 +609,7 @@ kiosk_window_set_language (KioskWindow *self,
   self->language = g_strdup (language);
   g_set_object (&self->content, content);
 
-  kiosk_window_rebuild_content (self);
+  _kiosk_window_rebuild_pages (self);
   kiosk_window_retranslate (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
@@ -875,7 +724,9 @@ kiosk_window_set_high_contrast (KioskWindow *self,
  * kiosk_window_get_page:
  * @name: a page name such as "home", "callback", "thanks" or "topic-causes"
  *
- * Returns: (transfer none) (nullable): the page
+ * Builds the page if it has not been needed yet.
+ *
+ * Returns: (transfer none) (nullable): the page, or %NULL when the content has none of that name
  */
 GtkWidget *
 kiosk_window_get_page (KioskWindow *self,
@@ -884,5 +735,5 @@ kiosk_window_get_page (KioskWindow *self,
   g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return _kiosk_window_ensure_page (self, name);
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "kiosk-language.h"
+#include "kiosk-thanks-page.h"
 #include "kiosk-test-fs.h"
 #include "kiosk-test-util.h"
 #include "kiosk-window.h"
@@ -201,6 +202,24 @@ kiosk_test_wait_for_page (KioskWindow *window,
   gpointer args[] = { window, (gpointer)name };
 
   kiosk_test_wait_for (page_is_visible, args, 10000);
+}
+
+static gboolean
+warmed_up (gpointer data)
+{
+  return kiosk_test_find_widget (data, KIOSK_TYPE_THANKS_PAGE) != NULL;
+}
+
+/**
+ * kiosk_test_wait_for_warm_up:
+ *
+ * Waits until @window has done what follows its first painted frame: the store opened, then
+ * the pages a visitor can reach built, the thank-you page last. The window must be presented.
+ */
+void
+kiosk_test_wait_for_warm_up (KioskWindow *window)
+{
+  kiosk_test_wait_for (warmed_up, window, 20000);
 }
 
 static gboolean

@@ -35,6 +35,7 @@ GtkWidget        *kiosk_test_find_widget      (GtkWidget   *root,
                                                GType        type);
 void              kiosk_test_wait_for_page    (KioskWindow *window,
                                                const char  *name);
+void              kiosk_test_wait_for_warm_up (KioskWindow *window);
 void              kiosk_test_wait_for_label   (GtkWidget   *root,
                                                const char  *text,
                                                guint        timeout_ms);
