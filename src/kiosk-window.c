@@ -7,6 +7,7 @@
 
 #include "kiosk-callback-page.h"
 #include "kiosk-home-page.h"
+#include "kiosk-memory.h"
 #include "kiosk-language.h"
 #include "kiosk-topic-page.h"
 #include "kiosk-listen-button.h"
@@ -64,10 +65,14 @@ _kiosk_window_show_page (KioskWindow *self,
                          const char  *name)
 {
   GtkWidget *page = _kiosk_window_ensure_page (self, name);
+  GtkWidget *leaving = gtk_stack_get_visible_child (self->stack);
 
   g_assert (page != NULL);
 
-  kiosk_window_leave_page (self, gtk_stack_get_visible_child (self->stack), page);
+  kiosk_window_leave_page (self, leaving, page);
+  /* Back home, a visit (or part of one) is over: what its pages freed goes back to the system. */
+  if (KIOSK_IS_HOME_PAGE (page) && leaving != NULL && leaving != page)
+    kiosk_memory_release_after_paint (GTK_WIDGET (self));
 
   /* A page is always entered at its top, never where the previous visitor left it. */
   if (KIOSK_IS_TOPIC_PAGE (page))

@@ -5,6 +5,7 @@
 #include "kiosk-booking-card.h"
 #include "kiosk-document-view.h"
 #include "kiosk-home-page.h"
+#include "kiosk-memory.h"
 #include "kiosk-test-util.h"
 #include "kiosk-tile.h"
 #include "kiosk-topic-page.h"
@@ -180,6 +181,40 @@ test_back_and_home (WindowFixture *fixture,
   g_assert_false (gtk_widget_is_sensitive (header_button (fixture, "kiosk.back")));
   g_assert_false (gtk_widget_get_visible (header_button (fixture, "kiosk.back")));
   g_assert_false (gtk_widget_get_visible (header_button (fixture, "kiosk.home")));
+}
+
+static gboolean
+memory_released (gpointer data)
+{
+  return kiosk_memory_get_releases () == GPOINTER_TO_UINT (data);
+}
+
+/* Back on the home page, once it is painted, the memory the visit freed goes back to the system:
+ * once per return home, not on every page and not while the kiosk stays home. */
+static void
+test_memory_back_home (WindowFixture *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  guint before;
+
+  kiosk_test_wait_for_warm_up (fixture->window);
+  kiosk_test_iterate (200);
+  before = kiosk_memory_get_releases ();
+
+  gtk_widget_activate_action (widget, "kiosk.show-topic", "s", "causes");
+  gtk_widget_activate_action (widget, "kiosk.show-callback", NULL);
+  kiosk_test_iterate (200);
+  g_assert_cmpuint (kiosk_memory_get_releases (), ==, before);
+
+  gtk_widget_activate_action (widget, "kiosk.home", NULL);
+  kiosk_test_wait_for (memory_released, GUINT_TO_POINTER (before + 1), 5000);
+
+  /* Home again from home, and a language change on the home page: nothing was left. */
+  gtk_widget_activate_action (widget, "kiosk.home", NULL);
+  kiosk_window_set_language (fixture->window, "es");
+  kiosk_test_iterate (200);
+  g_assert_cmpuint (kiosk_memory_get_releases (), ==, before + 1);
 }
 
 static void
@@ -552,6 +587,8 @@ main (int   argc,
               window_setup, test_topic_resets_take_home, window_teardown);
   g_test_add ("/kiosk/window/tap-and-drag", WindowFixture, NULL,
               window_setup, test_tap_and_drag, window_teardown);
+  g_test_add ("/kiosk/window/memory-back-home", WindowFixture, NULL,
+              window_setup, test_memory_back_home, window_teardown);
   g_test_add_func ("/kiosk/window/widgets-finalize", test_widgets_finalize);
 
   return g_test_run ();
