@@ -48,8 +48,10 @@ grep -E '^(Setting up|patient-kiosk:)' "$DEB_DIR/install.log" | grep -E 'patient
 pulled() {
   in_root dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
 }
+# libpq5, libespeak-ng1 and libpcaudio0 are opened with dlopen() (src/core/kiosk-library.c), so
+# ${shlibs:Depends} cannot see them: debian/control names them.
 for pkg in cage fonts-cantarell adwaita-icon-theme librsvg2-common dconf-gsettings-backend \
-  shared-mime-info xwayland; do
+  shared-mime-info xwayland libpq5 libespeak-ng1 libpcaudio0; do
   check "apt pulled in $pkg" pulled "$pkg"
 done
 
