@@ -35,7 +35,7 @@ static void
 test_structure (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KioskQrMatrix) matrix = kiosk_qr_matrix_new ("¿Por qué me tiembla la cara?", &error);
+  g_autoptr(KioskQrMatrix) matrix = kiosk_qr_matrix_new ("¿Por qué tengo tics en la cara?", &error);
   guint width;
 
   g_assert_no_error (error);
