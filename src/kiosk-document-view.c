@@ -123,7 +123,6 @@ marker_card (GtkWidget         *marker,
   gtk_widget_add_css_class (card, "card");
   gtk_widget_set_valign (marker, GTK_ALIGN_START);
   gtk_accessible_update_state (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_widget_set_hexpand (body, TRUE);
   gtk_grid_attach (GTK_GRID (card), marker, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (card), body, 1, 0, 1, 1);
 

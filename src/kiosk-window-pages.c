@@ -180,23 +180,33 @@ kiosk_window_lookup_topic (KioskWindow *self,
   return kiosk_content_pack_lookup_topic (self->content, name + strlen (TOPIC_PAGE_PREFIX));
 }
 
+static KioskPageBuilder
+kiosk_window_lookup_builder (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_builders); i++)
+    {
+      if (g_str_equal (name, page_builders[i].name))
+        return page_builders[i].build;
+    }
+
+  return NULL;
+}
+
 /* Builds the page called @name, which the content has; the caller adds it. */
 static GtkWidget *
 kiosk_window_build_page (KioskWindow *self,
                          const char  *name)
 {
   KioskTopic *topic = kiosk_window_lookup_topic (self, name);
+  KioskPageBuilder build;
 
   if (topic != NULL)
     return kiosk_window_build_topic_page (self, topic);
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_builders); i++)
-    {
-      if (g_str_equal (name, page_builders[i].name))
-        return page_builders[i].build (self);
-    }
+  build = kiosk_window_lookup_builder (name);
+  g_assert (build != NULL);
 
-  g_assert_not_reached ();
+  return build (self);
 }
 
 /* Whether the content has a page called @name, built or not. */
@@ -211,13 +221,7 @@ kiosk_window_has_page (KioskWindow *self,
   if (g_str_equal (name, CHECK_PAGE))
     return kiosk_content_pack_get_check (self->content) != NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_builders); i++)
-    {
-      if (g_str_equal (name, page_builders[i].name))
-        return TRUE;
-    }
-
-  return FALSE;
+  return kiosk_window_lookup_builder (name) != NULL;
 }
 
 /**

@@ -21,12 +21,8 @@ test_missing_library (void)
 {
   static GlibTable table;
   static const KioskLibrarySymbol symbols[] = { KIOSK_LIBRARY_SYMBOL (GlibTable, g_strdup) };
-  static KioskLibrary library = {
-    .soname = "libpatient-kiosk-not-there.so.0",
-    .symbols = symbols,
-    .n_symbols = G_N_ELEMENTS (symbols),
-    .table = &table,
-  };
+  static KioskLibrary library =
+    KIOSK_LIBRARY_INIT ("libpatient-kiosk-not-there.so.0", symbols, &table);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (kiosk_library_ensure (&library, &error));
@@ -54,12 +50,7 @@ test_missing_function (void)
     KIOSK_LIBRARY_SYMBOL (HalfTable, g_strdup),
     KIOSK_LIBRARY_SYMBOL (HalfTable, kiosk_no_such_function),
   };
-  static KioskLibrary library = {
-    .soname = "libglib-2.0.so.0",
-    .symbols = symbols,
-    .n_symbols = G_N_ELEMENTS (symbols),
-    .table = &table,
-  };
+  static KioskLibrary library = KIOSK_LIBRARY_INIT ("libglib-2.0.so.0", symbols, &table);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (kiosk_library_ensure (&library, &error));
@@ -75,12 +66,7 @@ test_present_library (void)
     KIOSK_LIBRARY_SYMBOL (GlibTable, g_strdup),
     KIOSK_LIBRARY_SYMBOL (GlibTable, g_free),
   };
-  static KioskLibrary library = {
-    .soname = "libglib-2.0.so.0",
-    .symbols = symbols,
-    .n_symbols = G_N_ELEMENTS (symbols),
-    .table = &table,
-  };
+  static KioskLibrary library = KIOSK_LIBRARY_INIT ("libglib-2.0.so.0", symbols, &table);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (kiosk_library_ensure (&library, &error));

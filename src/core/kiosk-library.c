@@ -35,7 +35,7 @@ kiosk_library_load (KioskLibrary  *library,
 
       if (!g_module_symbol (module, symbol->name, slot) || *slot == NULL)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                        "%s has no %s", library->soname, symbol->name);
           g_module_close (module);
           return FALSE;

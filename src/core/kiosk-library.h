@@ -26,6 +26,11 @@ typedef struct
   char                     *error_message;
 } KioskLibrary;
 
+/* A library whose functions @symbols (a static array) go into @table. */
+#define KIOSK_LIBRARY_INIT(library_soname, library_symbols, library_table) \
+  { .soname = (library_soname), .symbols = (library_symbols), \
+    .n_symbols = G_N_ELEMENTS (library_symbols), .table = (library_table) }
+
 gboolean kiosk_library_ensure (KioskLibrary  *library,
                                GError       **error);
 

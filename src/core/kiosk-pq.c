@@ -31,12 +31,7 @@ static const KioskLibrarySymbol pq_symbols[] = {
   KIOSK_LIBRARY_SYMBOL (KioskPq, PQstatus),
 };
 
-static KioskLibrary pq_library = {
-  .soname = KIOSK_LIBPQ_SONAME,
-  .symbols = pq_symbols,
-  .n_symbols = G_N_ELEMENTS (pq_symbols),
-  .table = &kiosk_pq,
-};
+static KioskLibrary pq_library = KIOSK_LIBRARY_INIT (KIOSK_LIBPQ_SONAME, pq_symbols, &kiosk_pq);
 
 /**
  * kiosk_pq_load:

@@ -77,19 +77,10 @@ static const KioskLibrarySymbol audio_symbols[] = {
   KIOSK_LIBRARY_SYMBOL (AudioApi, create_audio_device_object),
 };
 
-static KioskLibrary espeak_library = {
-  .soname = KIOSK_ESPEAK_SONAME,
-  .symbols = espeak_symbols,
-  .n_symbols = G_N_ELEMENTS (espeak_symbols),
-  .table = &espeak,
-};
-
-static KioskLibrary audio_library = {
-  .soname = KIOSK_PCAUDIO_SONAME,
-  .symbols = audio_symbols,
-  .n_symbols = G_N_ELEMENTS (audio_symbols),
-  .table = &audio,
-};
+static KioskLibrary espeak_library =
+  KIOSK_LIBRARY_INIT (KIOSK_ESPEAK_SONAME, espeak_symbols, &espeak);
+static KioskLibrary audio_library =
+  KIOSK_LIBRARY_INIT (KIOSK_PCAUDIO_SONAME, audio_symbols, &audio);
 
 /* Milliseconds of sound espeak-ng produces per callback: how fast a cancel is noticed. */
 #define BUFFER_MS 100

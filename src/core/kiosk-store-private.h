@@ -65,6 +65,10 @@ gboolean       _kiosk_store_step_done          (KioskStore    *self,
                                                 sqlite3_stmt  *stmt,
                                                 const char    *what,
                                                 GError       **error);
+gboolean       _kiosk_store_step_row           (KioskStore    *self,
+                                                sqlite3_stmt  *stmt,
+                                                const char    *what,
+                                                GError       **error);
 gboolean       _kiosk_store_exec               (sqlite3       *db,
                                                 const char    *sql,
                                                 GError       **error);

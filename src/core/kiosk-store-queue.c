@@ -210,7 +210,6 @@ kiosk_store_get_outbox_state (KioskStore  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -225,8 +224,8 @@ kiosk_store_get_outbox_state (KioskStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return _kiosk_store_set_error (error, self->db, rc, "Could not read the outbox");
+  if (!_kiosk_store_step_row (self, stmt, "Could not read the outbox", error))
+    return FALSE;
 
   if (unsent != NULL)
     *unsent = sqlite3_column_int64 (stmt, 0);

@@ -255,7 +255,6 @@ kiosk_store_count_requests (KioskStore  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (KIOSK_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -268,8 +267,8 @@ kiosk_store_count_requests (KioskStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return _kiosk_store_set_error (error, self->db, rc, "Could not count the requests");
+  if (!_kiosk_store_step_row (self, stmt, "Could not count the requests", error))
+    return FALSE;
 
   if (total != NULL)
     *total = sqlite3_column_int64 (stmt, 0);
@@ -651,7 +650,6 @@ count_expired_open (KioskStore  *self,
                     GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   stmt = _kiosk_store_prepare (self,
                                "SELECT count(*) FROM requests "
@@ -661,11 +659,8 @@ count_expired_open (KioskStore  *self,
     return -1;
 
   _kiosk_store_bind_time (stmt, 1, cutoff);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      _kiosk_store_set_error (error, self->db, rc, "Could not count the expired requests");
-      return -1;
-    }
+  if (!_kiosk_store_step_row (self, stmt, "Could not count the expired requests", error))
+    return -1;
 
   return sqlite3_column_int64 (stmt, 0);
 }

@@ -280,6 +280,21 @@ _kiosk_store_step_done (KioskStore    *self,
   return TRUE;
 }
 
+/* Steps a statement that must return a row (a count, a summary), to that row. */
+gboolean
+_kiosk_store_step_row (KioskStore    *self,
+                       sqlite3_stmt  *stmt,
+                       const char    *what,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    return _kiosk_store_set_error (error, self->db, rc, what);
+
+  return TRUE;
+}
+
 /* For fixed SQL only: pragmas, transactions and the schema. */
 gboolean
 _kiosk_store_exec (sqlite3     *db,
